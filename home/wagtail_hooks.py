@@ -1,0 +1,26 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home import demo
+from home.models import Person
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = "People"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "job_title", "organisation", "country"]
+    list_filter = ["country"]
+    list_export = ["name", "job_title", "organisation", "country"]
+    search_fields = ["name", "organisation"]
+
+
+register_snippet(PersonViewSet)
+
+
+@hooks.register("load_demo_content", order=0)
+def load_site_demo(scale, stdout):
+    demo.load(scale, stdout)

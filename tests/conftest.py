@@ -1,0 +1,35 @@
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def home_page(db):
+    """The site's HomePage at the root, in place of Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    home = root.add_child(instance=HomePage(title="Home", slug="home", hero_text="Welcome"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    return home
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory(username="participant", display_name="Parveen Participant")
+
+
+@pytest.fixture
+def editor(db):
+    editor = UserFactory(username="editor1", display_name="Edith Editor")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    return editor
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", is_superuser=True, is_staff=True)

@@ -1,0 +1,56 @@
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from wagtail.models import Site
+
+from home.models import HomePage, StandardPage, User
+
+
+def snapshot():
+    """Every row of every project and Wagtail table, as comparable tuples."""
+    rows = {}
+    for model in apps.get_models():
+        if model._meta.app_label in {"sessions", "admin"}:
+            continue
+        rows[model._meta.label] = sorted(model.objects.values_list(), key=repr)
+    return rows
+
+
+def test_load_demo_twice_gives_the_same_rows(db):
+    call_command("load_demo", force=True)
+    first = snapshot()
+    call_command("load_demo", force=True)
+    assert snapshot() == first
+
+
+def test_load_demo_creates_home_page_about_and_accounts(client, db):
+    call_command("load_demo", force=True)
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert StandardPage.objects.filter(slug="about").live().exists()
+    assert set(User.objects.values_list("username", flat=True)) >= {
+        "admin",
+        "editor",
+        "facilitator",
+        "learner",
+    }
+    assert User.objects.get(username="admin").is_superuser
+    assert User.objects.get(username="editor").groups.filter(name="Editors").exists()
+    assert client.login(username="admin", password="collab-demo")
+    assert client.get("/admin/").status_code == 200
+    assert "Scaling up community mental health care" in client.get("/").content.decode()
+
+
+def test_load_demo_refuses_without_debug_unless_forced(db):
+    with override_settings(DEBUG=False), pytest.raises(CommandError, match="--force"):
+        call_command("load_demo")
+    assert not User.objects.filter(username="admin").exists()
+
+
+def test_load_demo_prints_the_demo_accounts(db, capsys):
+    call_command("load_demo", force=True)
+    out = capsys.readouterr().out
+    for username in ("admin", "editor", "facilitator", "learner"):
+        assert username in out
+    assert "collab-demo" in out
