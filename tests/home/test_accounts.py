@@ -124,3 +124,21 @@ def test_profile_rejects_an_unknown_time_zone(client, user):
 
 def test_profile_needs_sign_in(client, db):
     assert client.get("/accounts/profile/")["Location"].startswith("/accounts/login/")
+
+
+def test_times_are_shown_in_the_signed_in_users_time_zone(rf, user):
+    from django.utils import timezone
+
+    from home.middleware import UserTimeZoneMiddleware
+
+    seen = {}
+
+    def view(request):
+        seen["tz"] = timezone.get_current_timezone_name()
+        return None
+
+    user.time_zone = "Asia/Karachi"
+    request = rf.get("/")
+    request.user = user
+    UserTimeZoneMiddleware(view)(request)
+    assert seen["tz"] == "Asia/Karachi"
