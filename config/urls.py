@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import include, path
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,12 +11,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("home.urls")),
-    path("dashboard/", home_views.dashboard, name="dashboard"),
-    # Each app's own non-page views; Wagtail serves the pages below.
-    path("", include("courses.urls")),
-    path("", include("library.urls")),
-    path("forums/", include("forums.urls")),
+    path("language/", home_views.switch_language, name="switch_language"),
 ]
 
 if settings.DEBUG:
@@ -23,4 +19,17 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# English is unprefixed (the URL contract); /ar/, /fa/ and /ur/ carry the others.
+urlpatterns += i18n_patterns(
+    path("accounts/", include("home.urls")),
+    path("dashboard/", home_views.dashboard, name="dashboard"),
+    # Each app's own non-page views; Wagtail serves the pages below.
+    path("", include("courses.urls")),
+    path("", include("library.urls")),
+    path("forums/", include("forums.urls")),
+    # Wagtail's page serving, falling back to the English page when a page has no
+    # translation yet (same pattern and name as Wagtail's own, which stays as backup).
+    re_path(r"^((?:[\w\-]+/)*)$", home_views.serve_with_fallback, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

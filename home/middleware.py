@@ -1,6 +1,10 @@
 import zoneinfo
 
-from django.utils import timezone
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import translate_url
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
 
 
 class UserTimeZoneMiddleware:
@@ -20,3 +24,35 @@ class UserTimeZoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class PreferredLanguageMiddleware:
+    """Unprefixed URLs are English. A visitor who prefers another language (the signed-in
+    user's profile, else the language cookie set by the switcher, else the browser's
+    Accept-Language) is sent to the same page under that language's prefix."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        redirect_to = self.preferred_url(request)
+        response = HttpResponseRedirect(redirect_to) if redirect_to else self.get_response(request)
+        patch_vary_headers(response, ["Accept-Language", "Cookie"])
+        return response
+
+    @staticmethod
+    def preferred_url(request):
+        if request.method not in ("GET", "HEAD"):
+            return None
+        if translation.get_language_from_path(request.path_info):
+            return None
+        user = request.user
+        if user.is_authenticated:
+            language = user.preferred_language
+        else:
+            language = translation.get_language_from_request(request, check_path=False)
+        if language == settings.LANGUAGE_CODE:
+            return None
+        path = request.get_full_path()
+        translated = translate_url(path, language)
+        return translated if translated != path else None

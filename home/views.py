@@ -1,12 +1,19 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.models import Locale, Page, Site
+from wagtail.views import serve
 
 from home.forms import ProfileForm, SignUpForm
 
@@ -50,3 +57,57 @@ def dashboard(request):
     `dashboard_panels` hook, so `home` composes them without knowing their models."""
     panels = [fn(request) for fn in hooks.get_hooks("dashboard_panels")]
     return render(request, "home/dashboard.html", {"panels": [p for p in panels if p]})
+
+
+def translated_url(next_url, page_id, language):
+    """The same page in `language`: the page's own translation when it has one, else the
+    same path under that language's prefix."""
+    if page_id.isdigit():
+        page = Page.objects.filter(pk=page_id).first()
+        locale = Locale.objects.filter(language_code=language).first()
+        translation_page = page and locale and page.get_translation_or_none(locale)
+        if translation_page and translation_page.live:
+            return translation_page.url
+    with translation.override(translation.get_language_from_path(next_url)):
+        return translate_url(next_url, language)
+
+
+@require_POST
+def switch_language(request):
+    """The header's language switcher: remember the choice (profile, else cookie) and go
+    to the same page in that language."""
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        return HttpResponseBadRequest(_("Unknown language."))
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    next_url = translated_url(next_url, request.POST.get("page", ""), language)
+    if request.user.is_authenticated and request.user.preferred_language != language:
+        request.user.preferred_language = language
+        request.user.save(update_fields=["preferred_language"])
+    response = redirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
+
+
+def serve_with_fallback(request, path):
+    """Serve a Wagtail page; under /ar/, /fa/ or /ur/, a page with no translation yet is
+    served from the English tree (the template shows a notice) instead of a 404."""
+    try:
+        return serve(request, path)
+    except Http404:
+        if translation.get_language() == settings.LANGUAGE_CODE:
+            raise
+        site = Site.find_for_request(request)
+        if site is None:
+            raise
+        components = [component for component in path.split("/") if component]
+        request._wagtail_route_for_request = site.root_page.specific.route(request, components)
+        return serve(request, path)

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "home.middleware.UserTimeZoneMiddleware",
+    "home.middleware.PreferredLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -144,6 +147,10 @@ LANGUAGES = [
     ("ur", _("Urdu")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content is translated too: editors copy a page into another locale and translate it.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
