@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve
@@ -72,17 +72,19 @@ def translated_url(next_url, page_id, language):
         return translate_url(next_url, language)
 
 
-@require_POST
+@require_safe
 def switch_language(request):
-    """The header's language switcher: remember the choice (profile, else cookie) and go
-    to the same page in that language."""
-    language = request.POST.get("language", "")
+    """The header's language links: remember the choice (profile, else cookie) and go to
+    the same page in that language. Plain links rather than a form, so that anonymous
+    pages carry no CSRF token and stay cacheable; a forged link can only change the
+    language someone reads in."""
+    language = request.GET.get("language", "")
     if language not in dict(settings.LANGUAGES):
         return HttpResponseBadRequest(_("Unknown language."))
-    next_url = request.POST.get("next", "/")
+    next_url = request.GET.get("next", "/")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = "/"
-    next_url = translated_url(next_url, request.POST.get("page", ""), language)
+    next_url = translated_url(next_url, request.GET.get("page", ""), language)
     if request.user.is_authenticated and request.user.preferred_language != language:
         request.user.preferred_language = language
         request.user.save(update_fields=["preferred_language"])

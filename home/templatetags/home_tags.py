@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
@@ -17,16 +18,16 @@ def nav_link(context, href, label):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    request = context["request"]
     page = context.get("page")
+    query = {"next": context["request"].get_full_path()}
+    if isinstance(page, Page) and page.pk:
+        query["page"] = page.pk
     languages = [
-        {"code": code, "name": get_language_info(code)["name_local"]}
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "query": urlencode({"language": code, **query}),
+        }
         for code, _name in settings.LANGUAGES
     ]
-    return {
-        "languages": languages,
-        "current": get_language(),
-        "next": request.get_full_path(),
-        "page_id": getattr(page, "pk", None) if isinstance(page, Page) else None,
-        "csrf_token": context.get("csrf_token"),
-    }
+    return {"languages": languages, "current": get_language()}
