@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.views import serve
 
 from home.forms import ProfileForm, SignUpForm
+from home.page_cache import mark_cacheable
 
 
 @never_cache
@@ -102,6 +103,7 @@ def switch_language(request):
 def serve_with_fallback(request, path):
     """Serve a Wagtail page; under /ar/, /fa/ or /ur/, a page with no translation yet is
     served from the English tree (the template shows a notice) instead of a 404."""
+    mark_cacheable(request)
     try:
         return serve(request, path)
     except Http404:

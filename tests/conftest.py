@@ -1,9 +1,16 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.models import HomePage
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached pages and rate-limit counters must not leak from one test to the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,67 @@
+import pytest
+from wagtail.models import Site
+
+from home.models import SiteSettings, StandardPage
+
+
+@pytest.fixture
+def about_page(home_page):
+    # The footer's settings row exists on a real site; creating it clears the cache.
+    SiteSettings.for_site(Site.objects.get())
+    return home_page.add_child(instance=StandardPage(title="About us", slug="about"))
+
+
+def test_anonymous_page_views_are_served_from_the_cache(
+    client, about_page, django_assert_num_queries
+):
+    first = client.get("/about/")
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get("/about/")
+    assert second.content == first.content
+
+
+def test_publishing_clears_the_cache(client, about_page):
+    client.get("/about/")
+    about_page.title = "About the collaborative"
+    about_page.save_revision().publish()
+    assert "<h1>About the collaborative</h1>" in client.get("/about/").content.decode()
+
+
+def test_editing_site_settings_clears_the_cache(client, about_page, home_page):
+    client.get("/about/")
+    site_settings = SiteSettings.objects.get()
+    site_settings.footer_text = "New footer for all"
+    site_settings.save()
+    assert "New footer for all" in client.get("/about/").content.decode()
+
+
+def test_signed_in_visitors_never_get_the_anonymous_copy(client, about_page, user):
+    client.get("/about/")
+    client.force_login(user)
+    html = client.get("/about/").content.decode()
+    assert "Sign out" in html
+
+
+def test_each_language_and_query_is_cached_apart(client, about_page):
+    english = client.get("/about/").content.decode()
+    arabic = client.get("/ar/about/").content.decode()
+    assert 'lang="en"' in english
+    assert 'lang="ar"' in arabic
+    redirect = client.get("/about/", headers={"accept-language": "ar"})
+    assert redirect.status_code == 302
+
+
+def test_non_page_views_are_not_cached(client, db, django_assert_max_num_queries):
+    client.get("/accounts/login/")
+    second = client.get("/accounts/login/")
+    assert "csrfmiddlewaretoken" in second.content.decode()
+    assert second.cookies  # a fresh CSRF cookie: rendered, not replayed
+
+
+def test_pages_created_in_code_clear_the_cache(client, about_page):
+    client.get("/about/")
+    about_page.add_child(instance=StandardPage(title="Team", slug="team"))
+    about_page.title = "Renamed in code"
+    about_page.save()
+    assert "<h1>Renamed in code</h1>" in client.get("/about/").content.decode()
