@@ -1,0 +1,23 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Scope(models.TextChoices):
+    """Who may read a forum. Page forums ask the page's app through hooks (see access.py)."""
+
+    PUBLIC = "public", _("Public: anyone reads, signed-in members post")
+    MEMBERS = "members", _("Members: signed-in users read and post")
+    PAGE = "page", _("Page: the page's access rule decides (for example a course)")
+
+
+class Delivery(models.TextChoices):
+    EACH_REPLY = "each", _("An email for each new post")
+    DIGEST = "digest", _("One daily digest")
+    NONE = "none", _("No emails")
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    HIDDEN = "hidden", _("Resolved: post hidden")
+    RESTORED = "restored", _("Resolved: post restored")
+    DISMISSED = "dismissed", _("Dismissed")

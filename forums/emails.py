@@ -1,0 +1,103 @@
+"""Reply notifications and the signed one-click unsubscribe links they carry.
+
+Each email carries a personal link, /forums/unsubscribe/<token>/, signed with
+django.core.signing (no expiry: old emails keep working, signed out). GET shows a
+confirmation page, so link scanners that prefetch URLs unsubscribe nobody; POST
+unsubscribes, from that page's button or straight from a mail client through the
+List-Unsubscribe-Post header (RFC 8058 one-click).
+"""
+
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from forums.access import can_view
+from forums.choices import Delivery
+from forums.models import Subscription
+
+logger = logging.getLogger(__name__)
+SALT = "forums.unsubscribe"
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def unsubscribe_url(user, *, topic=None, forum=None):
+    """A link that stops one subscription, or (neither given) every forum email."""
+    target = {"t": topic.pk} if topic else {"f": forum.pk} if forum else {"all": 1}
+    token = signing.dumps({"u": user.pk, **target}, salt=SALT)
+    return absolute(reverse("forums:unsubscribe", args=[token]))
+
+
+def read_unsubscribe_token(token):
+    """The payload of a valid token, or None."""
+    try:
+        return signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return None
+
+
+def build_email(user, subject, template, context, unsubscribe):
+    context = {**context, "recipient": user, "unsubscribe_url": unsubscribe}
+    text = render_to_string(f"forums/email/{template}.txt", context)
+    html = render_to_string(f"forums/email/{template}.html", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=text,
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def reply_recipients(post):
+    """Active users who follow the post's topic or forum, want each post by email, may
+    still read the forum (a withdrawn participant no longer can), and did not write it."""
+    topic = post.topic
+    subscriptions = (
+        Subscription.objects.filter(Q(topic=topic) | Q(forum=topic.forum_id))
+        .exclude(user=post.author_id)
+        .filter(user__is_active=True)
+        .exclude(user__email="")
+        .exclude(user__forum_preference__delivery__in=[Delivery.DIGEST, Delivery.NONE])
+        .select_related("user", "forum")
+        .order_by("user_id", F("topic_id").asc(nulls_last=True))
+    )
+    recipients = {}  # one email per user, naming the topic subscription if there is one
+    for subscription in subscriptions:
+        recipients.setdefault(subscription.user, subscription)
+    return [
+        (user, subscription)
+        for user, subscription in recipients.items()
+        if can_view(user, topic.forum)
+    ]
+
+
+def notify_new_post(post):
+    """Email each 'each post' subscriber about a new visible post. Called after commit."""
+    if not post.visible or post.topic.hidden:
+        return
+    topic = post.topic
+    messages = []
+    for user, subscription in reply_recipients(post):
+        link = unsubscribe_url(
+            user, topic=topic if subscription.topic_id else None, forum=subscription.forum
+        )
+        subject = f"[{topic.forum.name}] {topic.title}"
+        context = {"post": post, "topic": topic, "post_url": absolute(post.get_absolute_url())}
+        messages.append(build_email(user, subject, "new_post", context, link))
+    if messages:
+        try:
+            get_connection().send_messages(messages)
+        except Exception:  # the post is saved; a mail server outage must not fail it
+            logger.exception("Could not send %d forum notification(s)", len(messages))

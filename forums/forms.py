@@ -1,0 +1,80 @@
+"""Forms list their fields: a participant who adds `pinned`, `locked`, `hidden` or
+another topic's id to a request has them ignored (no mass assignment)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from forums.choices import Delivery
+from forums.rendering import is_blank
+
+BODY_MAX = 20_000
+TITLE_MAX = 200
+
+FORMATTING_HELP = _(
+    "Markdown: **bold**, *italic*, [a link](https://example.org), a line starting with "
+    "> quotes, - or 1. make lists, `code`. Images and HTML are not shown."
+)
+
+
+def reject_invisible(value):
+    if is_blank(value):
+        raise forms.ValidationError(_("Write something: this is empty."), code="blank")
+    return value
+
+
+class BodyField(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Message"),
+            max_length=BODY_MAX,
+            widget=forms.Textarea(attrs={"rows": 10}),
+            help_text=FORMATTING_HELP,
+            **kwargs,
+        )
+
+    def clean(self, value):
+        return reject_invisible(super().clean(value))
+
+
+class PostForm(forms.Form):
+    body = BodyField()
+
+
+class TopicForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    body = BodyField()
+
+    def clean_title(self):
+        return reject_invisible(self.cleaned_data["title"])
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why should a moderator look at this post?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean_reason(self):
+        return reject_invisible(self.cleaned_data["reason"])
+
+
+class MoveForm(forms.Form):
+    forum = forms.ModelChoiceField(label=_("Move to forum"), queryset=None, to_field_name="slug")
+
+    def __init__(self, *args, forums, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only forums the moderator may moderate; any other slug is an invalid choice.
+        self.fields["forum"].queryset = forums
+
+
+class PreferenceForm(forms.Form):
+    delivery = forms.ChoiceField(
+        label=_("Email me about new posts in topics and forums I follow"),
+        choices=Delivery.choices,
+        widget=forms.RadioSelect,
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=200, strip=True)

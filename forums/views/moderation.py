@@ -1,0 +1,71 @@
+"""Moderator controls on the forum pages: pin, lock, hide and move topics; hide,
+unhide and restore posts. Shown to moderators only, and checked here on every POST."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from forums import access, posting
+from forums.forms import MoveForm
+from forums.models import Forum, Post
+from forums.views.common import require_moderator, topic_view
+
+# action name -> the topic fields it sets
+TOPIC_ACTIONS = {
+    "pin": {"pinned": True},
+    "unpin": {"pinned": False},
+    "lock": {"locked": True},
+    "unlock": {"locked": False},
+    "hide": {"hidden": True},
+    "unhide": {"hidden": False},
+}
+POST_ACTIONS = {
+    "hide": {"hidden": True},
+    "unhide": {"hidden": False},
+    "restore": {"deleted": False},
+}
+
+
+@require_POST
+@login_required
+@topic_view
+def moderate_topic(request, topic, rights, action):
+    require_moderator(rights)
+    if action not in TOPIC_ACTIONS:
+        raise Http404
+    posting.set_topic_flags(topic, **TOPIC_ACTIONS[action])
+    messages.success(request, _("Topic updated."))
+    return redirect(topic.get_absolute_url())
+
+
+@require_POST
+@login_required
+@topic_view
+def moderate_post(request, topic, rights, post_id, action):
+    require_moderator(rights)
+    if action not in POST_ACTIONS:
+        raise Http404
+    post = get_object_or_404(Post, pk=post_id, topic=topic)
+    posting.set_post_flags(post, **POST_ACTIONS[action])
+    post.topic = topic
+    messages.success(request, _("Post updated."))
+    return redirect(post.get_absolute_url())
+
+
+@require_POST
+@login_required
+@topic_view
+def move_topic(request, topic, rights):
+    """Move a topic into another forum the same user moderates, and only such a one."""
+    require_moderator(rights)
+    targets = [f.pk for f in access.moderated_forums(request.user) if f.pk != topic.forum_id]
+    form = MoveForm(request.POST, forums=Forum.objects.filter(pk__in=targets))
+    if not form.is_valid():
+        context = {"message": _("Choose a forum you moderate to move this topic into.")}
+        return render(request, "forums/error.html", context, status=400)
+    posting.move_topic(topic, form.cleaned_data["forum"])
+    messages.success(request, _("Topic moved."))
+    return redirect(topic.get_absolute_url())

@@ -1,0 +1,180 @@
+"""Forum list, a forum's topics, a topic's posts, permalinks and search."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from forums import access
+from forums.forms import PostForm, SearchForm
+from forums.models import POSTS_PER_PAGE, Forum, Post, ReadState, Subscription, Topic
+from forums.views.common import forum_view, topic_view
+
+TOPICS_PER_PAGE = 30
+RESULTS_PER_PAGE = 30
+
+
+def page_number(request, last_page):
+    """The ?page= number, or 404 when it is not a page of this list."""
+    raw = request.GET.get("page", "1")
+    if not raw.isdigit() or not 1 <= int(raw) <= last_page:
+        raise Http404
+    return int(raw)
+
+
+def page_links(current, last):
+    """Page numbers to link: the first, the last and two either side of the current
+    one, with None for each gap, so a 500-page topic does not print 500 links."""
+    shown = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    links = []
+    for number in shown:
+        if links and number - links[-1] > 1:
+            links.append(None)
+        links.append(number)
+    return links
+
+
+def forums_with_stats(user):
+    """Visible forums annotated with topic and post counts and their latest topic."""
+    latest = Topic.objects.filter(forum=OuterRef("pk"), hidden=False).order_by("-last_post_at")
+    visible_topics = Q(topics__hidden=False)
+    forums = access.visible_forums(
+        user,
+        Forum.objects.annotate(
+            topic_count=Count("topics", filter=visible_topics),
+            post_total=Sum("topics__post_count", filter=visible_topics, default=0),
+            latest_topic_id=Subquery(latest.values("pk")[:1]),
+        ),
+    )
+    latest_topics = Topic.objects.select_related("last_poster").in_bulk(
+        [forum.latest_topic_id for forum in forums if forum.latest_topic_id]
+    )
+    for forum in forums:
+        forum.latest_topic = latest_topics.get(forum.latest_topic_id)
+        if forum.latest_topic:
+            forum.latest_topic.forum = forum
+    return forums
+
+
+def search(request, forums):
+    """Topics and posts matching ?q= in `forums`. Hidden topics, hidden and deleted posts
+    never match, whoever asks."""
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return form, None
+    q = form.cleaned_data["q"]
+    posts = (
+        Post.objects.filter(topic__forum__in=forums, topic__hidden=False)
+        .filter(hidden=False, deleted=False)
+        .filter(Q(body__icontains=q) | Q(position=1, topic__title__icontains=q))
+        .select_related("author", "topic__forum")
+        .order_by("-created")
+    )
+    return form, Paginator(posts, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+
+
+def search_context(request, forums):
+    form, results = search(request, forums)
+    context = {"search_form": form, "results": results}
+    if results:
+        context["result_links"] = page_links(results.number, results.paginator.num_pages)
+    return context
+
+
+def forum_list(request):
+    forums = forums_with_stats(request.user)
+    context = {"forums": forums}
+    if "q" in request.GET:
+        context.update(search_context(request, forums))
+    return render(request, "forums/forum_list.html", context)
+
+
+@forum_view
+def forum_detail(request, forum, rights):
+    context = {"forum": forum, "rights": rights}
+    if "q" in request.GET:
+        context.update(search_context(request, [forum]))
+        return render(request, "forums/forum_detail.html", context)
+    topics = forum.topics.select_related("author", "last_poster")
+    if not rights.moderate:
+        topics = topics.filter(hidden=False)
+    page = Paginator(topics.order_by("-pinned", "-last_post_at", "-pk"), TOPICS_PER_PAGE)
+    page = page.page(page_number(request, page.num_pages))
+    user = request.user
+    if user.is_authenticated:
+        read = dict(
+            ReadState.objects.filter(user=user, topic__in=page.object_list).values_list(
+                "topic_id", "last_position"
+            )
+        )
+        for topic in page.object_list:
+            topic.unread = topic.last_position - read.get(topic.pk, 0)
+        context["subscribed"] = Subscription.objects.filter(user=user, forum=forum).exists()
+    context["page"] = page
+    context["page_links"] = page_links(page.number, page.paginator.num_pages)
+    return render(request, "forums/forum_detail.html", context)
+
+
+def mark_read(user, topic, position):
+    """Remember the highest position `user` has seen; returns the previous one."""
+    state, _created = ReadState.objects.get_or_create(user=user, topic=topic)
+    previous = state.last_position
+    if position > previous:
+        ReadState.objects.filter(pk=state.pk).update(last_position=position)
+    return previous
+
+
+@topic_view
+def topic_detail(request, topic, rights):
+    url_kwargs = request.resolver_match.kwargs
+    if (url_kwargs["forum_slug"], url_kwargs["topic_slug"]) != (topic.forum.slug, topic.slug):
+        return redirect(topic.get_absolute_url() + query_string(request), permanent=True)
+    number = page_number(request, topic.page_count)
+    first = (number - 1) * POSTS_PER_PAGE + 1
+    posts = topic.posts.filter(position__range=(first, first + POSTS_PER_PAGE - 1))
+    posts = list(posts.select_related("author"))
+    context = {
+        "topic": topic,
+        "forum": topic.forum,
+        "rights": rights,
+        "posts": posts,
+        "page_number": number,
+        "page_links": page_links(number, topic.page_count),
+        "reply_form": PostForm() if rights.post and not topic.locked else None,
+    }
+    user = request.user
+    if user.is_authenticated:
+        seen = posts[-1].position if posts else 0
+        context["first_unread"] = mark_read(user, topic, seen) + 1
+        context["subscribed"] = Subscription.objects.filter(user=user, topic=topic).exists()
+    if rights.moderate:
+        context["move_targets"] = [
+            forum for forum in access.moderated_forums(user) if forum.pk != topic.forum_id
+        ]
+    return render(request, "forums/topic_detail.html", context)
+
+
+def query_string(request):
+    return f"?{request.GET.urlencode()}" if request.GET else ""
+
+
+@topic_view
+def post_permalink(request, topic, rights, post_id):
+    post = get_object_or_404(Post, pk=post_id, topic=topic)
+    post.topic = topic
+    return redirect(post.get_absolute_url())
+
+
+@topic_view
+def first_unread(request, topic, rights):
+    """Jump to the first post the user has not seen (the last post if all are seen)."""
+    seen = 0
+    if request.user.is_authenticated:
+        state = ReadState.objects.filter(user=request.user, topic=topic).first()
+        seen = state.last_position if state else 0
+    post = topic.posts.filter(position__gt=seen).order_by("position").first()
+    post = post or topic.posts.order_by("-position").first()
+    if post is None:
+        return redirect(topic.get_absolute_url())
+    post.topic = topic
+    return redirect(post.get_absolute_url())

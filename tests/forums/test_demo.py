@@ -1,0 +1,33 @@
+from django.core.management import call_command
+
+from forums.models import Forum, Post, Topic
+from tests.forums.test_posting import assert_counters_match
+
+
+def test_demo_creates_forums_with_participant_topics(client, db):
+    call_command("load_demo", force=True)
+    assert set(Forum.objects.values_list("slug", "scope")) >= {
+        ("barriers-and-solutions", "public"),
+        ("team-leads-and-supervisors", "members"),
+    }
+    topic = Topic.objects.get(title="Getting supervisors to protect time for supervision")
+    assert topic.post_count == 3
+    assert_counters_match(topic)
+    assert client.login(username="learner", password="collab-demo")
+    assert (
+        "Tracking fidelity without extra paperwork"
+        in client.get("/forums/team-leads-and-supervisors/").content.decode()
+    )
+
+
+def test_demo_at_scale_two_has_a_ten_thousand_post_topic_and_is_idempotent(client, db):
+    call_command("load_demo", force=True, scale=2)
+    counts = (Topic.objects.count(), Post.objects.count())
+    call_command("load_demo", force=True, scale=2)
+    assert (Topic.objects.count(), Post.objects.count()) == counts
+    long_topic = Topic.objects.get(title__startswith="Weekly check-in")
+    assert long_topic.posts.count() == 10_000
+    assert_counters_match(long_topic)
+    last_page = client.get(f"{long_topic.get_absolute_url()}?page={long_topic.page_count}")
+    assert last_page.status_code == 200
+    assert "#10000" in last_page.content.decode()
