@@ -1,1 +1,7 @@
-urlpatterns = []
+from django.urls import path
+
+from library.feeds import NewResourcesFeed
+
+urlpatterns = [
+    path("library/feed/", NewResourcesFeed(), name="library_feed"),
+]

@@ -1,5 +1,8 @@
 """Test suite: fast hashing, plain static storage, a local-memory cache and outbox."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -12,3 +15,5 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Uploads made by tests (demo documents, images) go to a throwaway folder.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lms-test-media-"))
