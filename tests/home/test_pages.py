@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -102,3 +103,25 @@ class PageRulesTests(WagtailPageTestCase):
         )
         self.assertPageIsRenderable(self.home)
         self.assertPageIsPreviewable(self.home, post_data=form_data)
+
+
+class EditorPublishingTests(WagtailPageTestCase):
+    def test_an_editor_publishes_a_page_without_a_moderation_step(self):
+        root = Page.get_first_root_node()
+        Page.objects.filter(depth=2).delete()
+        home = root.add_child(instance=HomePage(title="Home", slug="home"))
+        editor = UserFactory(username="hana")
+        editor.groups.add(Group.objects.get(name="Editors"))
+        self.client.force_login(editor)
+        data = nested_form_data(
+            {
+                "title": "Contact",
+                "slug": "contact",
+                "intro": "",
+                "body": streamfield([]),
+                "action-publish": "action-publish",
+            }
+        )
+        response = self.client.post(f"/admin/pages/add/home/standardpage/{home.pk}/", data)
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(StandardPage.objects.get(slug="contact").live)
