@@ -1,0 +1,102 @@
+"""Who is what to a course: the one place that decides course membership.
+
+Pages, the dashboard and the calendar use it, and so should later features (forum
+access hooks, evaluations, attendance, applications, reminders) rather than querying
+`Enrolment` themselves. Answers are remembered on the user object, so asking several
+times during one request costs the queries once.
+
+Members are users with an active or completed enrolment, and editors: superusers and
+users who may edit the course page in Wagtail. A withdrawn enrolment is no membership.
+"""
+
+from django.contrib.auth import get_user_model
+
+from courses.choices import CourseRole, EnrolmentRole, EnrolmentStatus
+from courses.models import CoursePage, Enrolment
+
+MEMBER_STATUSES = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
+
+
+def _remember(user, key, compute):
+    cache = user.__dict__.setdefault("_course_access_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def get_enrolment(user, course):
+    """The user's enrolment in the course, whatever its status, or None."""
+    if not user.is_authenticated or not course.pk:
+        return None
+    return _remember(
+        user,
+        ("enrolment", course.pk),
+        lambda: Enrolment.objects.filter(user=user, course_id=course.pk).first(),
+    )
+
+
+def is_course_editor(user, course):
+    """Superusers and users with Wagtail permission to edit the course page."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return _remember(
+        user, ("editor", course.pk), lambda: course.permissions_for_user(user).can_edit()
+    )
+
+
+def course_role(user, course):
+    """The user's strongest role in the course (a `CourseRole`), or None for non-members."""
+    if is_course_editor(user, course):
+        return CourseRole.EDITOR
+    enrolment = get_enrolment(user, course)
+    if enrolment is None or not enrolment.is_member:
+        return None
+    if enrolment.role == EnrolmentRole.FACILITATOR:
+        return CourseRole.FACILITATOR
+    return CourseRole.PARTICIPANT
+
+
+def can_view_members_content(user, course):
+    """Members-only modules, join links, course forums."""
+    return course_role(user, course) is not None
+
+
+def can_facilitate(user, course):
+    """Facilitator views: participant lists, attendance, evaluation results, moderation."""
+    return course_role(user, course) in (CourseRole.EDITOR, CourseRole.FACILITATOR)
+
+
+def tracks_progress(user, course):
+    """Participants (active or completed) have progress, locks and completion buttons."""
+    enrolment = get_enrolment(user, course)
+    return bool(enrolment and enrolment.is_member and enrolment.role == EnrolmentRole.PARTICIPANT)
+
+
+def members(course, role=None):
+    """Users with an active or completed enrolment, optionally of one `EnrolmentRole`."""
+    enrolments = Enrolment.objects.filter(course=course, status__in=MEMBER_STATUSES)
+    if role:
+        enrolments = enrolments.filter(role=role)
+    return get_user_model().objects.filter(pk__in=enrolments.values("user_id"))
+
+
+def member_courses(user):
+    """Live courses the user is enrolled in (active or completed), by start date."""
+    if not user.is_authenticated:
+        return CoursePage.objects.none()
+    enrolled = Enrolment.objects.filter(user=user, status__in=MEMBER_STATUSES)
+    courses = CoursePage.objects.live().filter(pk__in=enrolled.values("course_id"))
+    return courses.order_by("start_date", "path")
+
+
+def load_enrolments(user, courses):
+    """Fetch the user's enrolments in several courses in one query and remember them, so
+    the questions above then cost nothing per course. Returns {course id: enrolment}."""
+    if not user.is_authenticated:
+        return {}
+    found = {e.course_id: e for e in Enrolment.objects.filter(user=user, course__in=courses)}
+    for course in courses:
+        _remember(user, ("enrolment", course.pk), lambda course=course: found.get(course.pk))
+    return found

@@ -1,0 +1,63 @@
+"""The course index: filters, pagination and each course's enrolment state."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.access import MEMBER_STATUSES
+from courses.choices import CourseStatus
+from courses.models import CoursePage, Enrolment, Theme
+
+COURSES_PER_PAGE = 20
+
+
+class CourseFilterForm(forms.Form):
+    theme = forms.ModelChoiceField(
+        Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All thematic areas"),
+        label=_("Thematic area"),
+    )
+    status = forms.ChoiceField(
+        choices=[("", _("Any status")), *CourseStatus.choices], required=False, label=_("Status")
+    )
+
+    def filter(self, courses):
+        if not self.is_bound:
+            return courses
+        if not self.is_valid():
+            return courses.none()
+        theme, status = self.cleaned_data["theme"], self.cleaned_data["status"]
+        if theme:
+            courses = courses.filter(themes=theme)
+        today = timezone.localdate()
+        if status == CourseStatus.UPCOMING:
+            courses = courses.filter(start_date__gt=today)
+        elif status == CourseStatus.RUNNING:
+            courses = courses.filter(start_date__lte=today, end_date__gte=today)
+        elif status == CourseStatus.FINISHED:
+            courses = courses.filter(end_date__lt=today)
+        return courses
+
+
+def course_listing(index, request):
+    filters = CourseFilterForm(request.GET or None)
+    courses = CoursePage.objects.child_of(index).live().public()
+    courses = filters.filter(courses if index.pk else courses.none()).order_by("start_date", "path")
+    courses = courses.select_related("hero_image").prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.order_by("name"))
+    )
+    page = Paginator(courses, COURSES_PER_PAGE).get_page(request.GET.get("page"))
+    enrolled = set()
+    if request.user.is_authenticated:
+        enrolled = set(
+            Enrolment.objects.filter(
+                user=request.user,
+                course__in=[course.pk for course in page],
+                status__in=MEMBER_STATUSES,
+            ).values_list("course_id", flat=True)
+        )
+    return {"filters": filters, "courses": page, "enrolled_ids": enrolled}

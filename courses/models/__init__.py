@@ -1,0 +1,19 @@
+from .enrolment import CalendarFeed, Enrolment, ModuleCompletion
+from .module import ModulePage
+from .pages import CourseIndexPage, CoursePage, CoursePerson
+from .snippets import Theme
+from .workshop import FollowUpPage, FollowUpReminder, WorkshopPage
+
+__all__ = [
+    "CalendarFeed",
+    "CourseIndexPage",
+    "CoursePage",
+    "CoursePerson",
+    "Enrolment",
+    "FollowUpPage",
+    "FollowUpReminder",
+    "ModuleCompletion",
+    "ModulePage",
+    "Theme",
+    "WorkshopPage",
+]

@@ -1,0 +1,202 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses.choices import CourseFormat, CourseStatus, EnrolmentMode, PersonRole
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+# Routes of CoursePage; a module or workshop cannot take these slugs.
+COURSE_ROUTE_SLUGS = frozenset({"enrol", "withdraw", "complete", "uncomplete"})
+
+
+class MemberAwarePageMixin:
+    """Pages that show members what visitors do not see (bodies, join links, progress)."""
+
+    def serve(self, request, *args, **kwargs):
+        from courses.views import vary_on_member
+
+        return vary_on_member(request, super().serve(request, *args, **kwargs))
+
+
+class CourseIndexPage(Page):
+    """/courses/: every published course, filterable by thematic area and status."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("course index")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.listing import course_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_listing(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["filters"].errors:
+            response.status_code = 400
+        return response
+
+
+class CoursePage(MemberAwarePageMixin, RoutablePageMixin, Page):
+    """One collaborative or course: its modules and workshops are its children.
+
+    The page's helpers import `courses.progress` and `courses.views` when called, because
+    those modules import the models.
+    """
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage", "courses.WorkshopPage"]
+
+    # Description
+    intro = models.TextField(
+        _("introduction"), max_length=500, help_text=_("One or two sentences, shown on cards.")
+    )
+    description = StreamField(BaseStreamBlock(), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide photo of a workshop or team; at least 1200 pixels wide."),
+    )
+    # Practicalities
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    format = models.CharField(
+        _("format"), max_length=20, choices=CourseFormat.choices, default=CourseFormat.BLENDED
+    )
+    themes = ParentalManyToManyField(
+        "courses.Theme", blank=True, related_name="courses", verbose_name=_("thematic areas")
+    )
+    enrolment_mode = models.CharField(
+        _("enrolment"),
+        max_length=20,
+        choices=EnrolmentMode.choices,
+        default=EnrolmentMode.OPEN,
+        help_text=_("Open courses let any signed-in user enrol with one click."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("format"),
+                FieldPanel("enrolment_mode"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Practicalities"),
+        ),
+        MultipleChooserPanel(
+            "people", chooser_field_name="person", heading=_("Facilitators and guest speakers")
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("description"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The course cannot end before it starts.")})
+
+    @property
+    def status(self):
+        today = timezone.localdate()
+        if today < self.start_date:
+            return CourseStatus.UPCOMING
+        if today > self.end_date:
+            return CourseStatus.FINISHED
+        return CourseStatus.RUNNING
+
+    @property
+    def is_open_for_enrolment(self):
+        return self.enrolment_mode == EnrolmentMode.OPEN and self.status != CourseStatus.FINISHED
+
+    @property
+    def calendar_url(self):
+        """Served by courses.urls: Wagtail's page routes cannot end in “.ics”."""
+        return f"{self.url}calendar.ics" if self.url else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.progress import course_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_page_context(self, request))
+        return context
+
+    # Learner actions: POST only, idempotent, answered with a redirect back.
+    @path("enrol/", name="enrol")
+    def enrol_route(self, request):
+        from courses import views
+
+        return views.enrol(request, self)
+
+    @path("withdraw/", name="withdraw")
+    def withdraw_route(self, request):
+        from courses import views
+
+        return views.withdraw(request, self)
+
+    @path("complete/", name="complete")
+    def complete_route(self, request):
+        from courses import views
+
+        return views.set_module_completed(request, self, completed=True)
+
+    @path("uncomplete/", name="uncomplete")
+    def uncomplete_route(self, request):
+        from courses import views
+
+        return views.set_module_completed(request, self, completed=False)
+
+
+class CoursePerson(Orderable):
+    """A facilitator or guest speaker of a course, in the order the page lists them."""
+
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="people")
+    person = models.ForeignKey(
+        "home.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=PersonRole.choices, default=PersonRole.FACILITATOR
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("facilitator or guest speaker")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "person"], name="unique_course_person")
+        ]

@@ -1,0 +1,175 @@
+"""Learner actions on a course (routed by CoursePage) and the personal calendar feed.
+
+Every action is a POST that can be repeated safely: it redirects back with a message,
+or answers 4xx with the reason.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Site
+
+from courses import access
+from courses.calendar import calendar_response, workshop_event
+from courses.choices import EnrolmentStatus
+from courses.models import (
+    CalendarFeed,
+    CoursePage,
+    Enrolment,
+    ModuleCompletion,
+    ModulePage,
+    WorkshopPage,
+)
+from courses.progress import progress_for
+
+
+def vary_on_member(request, response):
+    """Pages that differ per member must never be served to someone else from a cache."""
+    patch_vary_headers(response, ["Cookie"])
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True)
+    return response
+
+
+def refuse(request, course, message, status):
+    return render(
+        request, "courses/refused.html", {"course": course, "message": message}, status=status
+    )
+
+
+def back(request, default_url):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect(default_url)
+
+
+@require_POST
+def enrol(request, course):
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    enrolment = access.get_enrolment(request.user, course)
+    if enrolment and enrolment.is_member:
+        messages.info(request, _("You are already enrolled in this course."))
+        return back(request, course.url)
+    if not course.is_open_for_enrolment:
+        return refuse(request, course, _("This course is not open for enrolment."), 403)
+    Enrolment.objects.update_or_create(
+        user=request.user,
+        course=course,
+        defaults={"status": EnrolmentStatus.ACTIVE, "withdrawn_at": None},
+        create_defaults={"status": EnrolmentStatus.ACTIVE},
+    )
+    messages.success(request, _("You are enrolled. Welcome to the course."))
+    return back(request, course.url)
+
+
+@require_POST
+def withdraw(request, course):
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    withdrawn = Enrolment.objects.filter(
+        user=request.user, course=course, status__in=access.MEMBER_STATUSES
+    ).update(status=EnrolmentStatus.WITHDRAWN, withdrawn_at=timezone.now())
+    if withdrawn:
+        messages.success(request, _("You have withdrawn from the course."))
+    else:
+        messages.info(request, _("You are not enrolled in this course."))
+    return back(request, course.url)
+
+
+@require_POST
+def set_module_completed(request, course, completed):
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    module_id = request.POST.get("module", "")
+    if not module_id.isdigit():
+        return refuse(request, course, _("Say which module, by its number."), 400)
+    module = get_object_or_404(ModulePage.objects.live(), pk=int(module_id))
+    if module.path[: -ModulePage.steplen] != course.path:
+        return refuse(request, course, _("That module belongs to another course."), 400)
+    if not access.tracks_progress(request.user, course):
+        return refuse(request, course, _("Enrol in the course to track your progress."), 403)
+    if not completed:
+        ModuleCompletion.objects.filter(user=request.user, module=module).delete()
+        messages.info(request, _("“%(module)s” is marked not done.") % {"module": module.title})
+        return back(request, module.url)
+    state = progress_for(request.user, [course])[course.pk].state_for(module)
+    if state.locked:
+        first = ", ".join(blocker.title for blocker in state.blockers)
+        message = _("Complete %(modules)s first.") % {"modules": first}
+        return refuse(request, course, message, 403)
+    ModuleCompletion.objects.get_or_create(user=request.user, module=module)
+    messages.success(request, _("“%(module)s” is complete.") % {"module": module.title})
+    return back(request, module.url)
+
+
+@require_GET
+def course_calendar(request, page_path):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    # Under /ar/, /fa/ or /ur/ the course may live in that language's tree, or only in
+    # the default one.
+    courses = CoursePage.objects.live().public()
+    for root in dict.fromkeys([site.root_page.localized, site.root_page]):
+        course = courses.filter(url_path=root.url_path + page_path).first()
+        if course:
+            break
+    else:
+        raise Http404
+    with_join_links = access.can_view_members_content(request.user, course)
+    events = [
+        workshop_event(workshop, course, request, with_join_links)
+        for workshop in WorkshopPage.objects.child_of(course).live().order_by("starts_at")
+    ]
+    response = calendar_response(course.title, events, f"{course.slug}.ics")
+    return vary_on_member(request, response)
+
+
+def member_workshops(user):
+    """[(workshop, course)] of every live course the user is a member of, by start."""
+    courses = list(access.member_courses(user))
+    if not courses:
+        return []
+    by_path = {course.path: course for course in courses}
+    children = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
+    workshops = WorkshopPage.objects.live().filter(children).order_by("starts_at")
+    return [(w, by_path[w.path[: -WorkshopPage.steplen]]) for w in workshops]
+
+
+@require_GET
+def personal_calendar(request, token):
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    if not feed.user.is_active:
+        raise Http404
+    events = [
+        workshop_event(workshop, course, request, with_join_link=True)
+        for workshop, course in member_workshops(feed.user)
+    ]
+    response = calendar_response(_("My sessions"), events, "my-sessions.ics")
+    patch_cache_control(response, private=True)
+    return response
+
+
+@login_required
+@require_POST
+def reset_calendar_feed(request):
+    """A new secret address, for when the old one was shared by mistake."""
+    with transaction.atomic():
+        CalendarFeed.objects.filter(user=request.user).delete()
+        CalendarFeed.objects.create(user=request.user)
+    messages.success(request, _("Your calendar has a new address; the old one no longer works."))
+    return redirect("dashboard")

@@ -1,0 +1,78 @@
+"""The dashboard's courses panel, and the demo collaborative."""
+
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage, WorkshopPage
+from home.models import HomePage, User
+
+
+def test_dashboard_shows_courses_progress_next_session_and_recent(client, participant, modules):
+    client.force_login(participant)
+    client.post("/courses/mh-care/complete/", {"module": modules[0].pk})
+    html = client.get("/dashboard/").content.decode()
+    assert "My courses" in html
+    assert "1 of 3 modules complete (33%)" in html
+    assert "Your next session" in html and "Workshop 1" in html
+    assert "meet.example.org/ws-1" in html  # members see the join link
+    assert "(Asia/Amman)" not in html  # shown in the learner's own zone
+    assert f'href="{modules[1].url}">Module 2' in html  # continue
+    assert "Recently completed" in html
+
+
+def test_dashboard_shows_times_in_my_time_zone(client, participant, course):
+    participant.time_zone = "Asia/Karachi"
+    participant.save()
+    client.force_login(participant)
+    workshop = WorkshopPage.objects.get()
+    html = client.get("/dashboard/").content.decode()
+    local = workshop.starts_at.astimezone(ZoneInfo("Asia/Karachi"))
+    assert local.strftime("%H:%M") in html
+    assert "(PKT)" in html
+
+
+def test_dashboard_without_courses_invites_to_browse(client, stranger):
+    client.force_login(stranger)
+    html = client.get("/dashboard/").content.decode()
+    assert "My courses" not in html
+
+
+def test_demo_builds_the_collaborative_and_scales(client, db):
+    call_command("load_demo", force=True, scale=2)
+    courses = CoursePage.objects.order_by("path")
+    assert [c.slug for c in courses] == [
+        "scaling-up-community-mental-health-care",
+        "scaling-up-community-mental-health-care-2",
+    ]
+    main = courses[0]
+    assert {t.slug for t in main.themes.all()} == {
+        "contextual-adaptation",
+        "policy-engagement",
+        "implementation-science",
+    }
+    assert ModulePage.objects.child_of(main).count() == 6
+    assert (
+        ModulePage.objects.child_of(main).filter(prerequisites__isnull=False).distinct().count()
+        == 5
+    )
+    workshops = WorkshopPage.objects.child_of(main)
+    assert {w.format for w in workshops} >= {"in_person", "virtual"}
+    amman = workshops.get(slug="workshop-1-amman")
+    assert len(amman.agenda) == 3 and all(len(day.value["items"]) >= 5 for day in amman.agenda)
+    assert amman.get_children().get().specific.reminders.count() == 3
+    assert main.people.count() == 3
+    learner = User.objects.get(username="learner")
+    assert ModuleCompletion.objects.filter(user=learner).count() == 2
+    facilitator = User.objects.get(username="facilitator")
+    assert Enrolment.objects.get(user=facilitator, course=main).role == "facilitator"
+    assert facilitator.groups.filter(name="Facilitators").exists()
+    assert Group.objects.get(name="Facilitators").permissions.filter(codename="access_admin")
+    assert HomePage.objects.get().hero_cta_link.specific.url == "/courses/"
+
+    call_command("load_demo", force=True, scale=2)
+    assert CoursePage.objects.count() == 2
+    client.login(username="learner", password="collab-demo")
+    html = client.get(main.url).content.decode()
+    assert "2 of 6 modules complete" in html
