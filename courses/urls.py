@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from courses import views
 
@@ -21,4 +21,10 @@ urlpatterns = [
         views.reset_calendar_feed,
         name="courses_reset_calendar_feed",
     ),
+]
+
+# Evaluations, attendance and certificates; applications and reminders (their own modules).
+urlpatterns += [
+    path("", include("courses.evaluation_urls")),
+    path("", include("courses.application_urls")),
 ]
