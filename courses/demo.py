@@ -19,6 +19,7 @@ from courses.choices import (
     PersonRole,
     WorkshopFormat,
 )
+from courses.course_forums import ensure_course_forum
 from courses.models import (
     CourseIndexPage,
     CoursePage,
@@ -404,6 +405,7 @@ def create_course(index, slug, title, themes, people, library_page):
         CoursePerson(person=people[2], role=PersonRole.GUEST_SPEAKER),
     ]
     index.add_child(instance=course)
+    ensure_course_forum(course)
 
     modules = {}
 

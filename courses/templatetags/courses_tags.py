@@ -1,6 +1,7 @@
 from django import template
 
 from courses.choices import AgendaItemKind
+from forums.models import Forum
 
 register = template.Library()
 
@@ -12,3 +13,9 @@ def agenda_kind(value):
         return AgendaItemKind(value).label
     except ValueError:
         return ""
+
+
+@register.simple_tag
+def course_forum(course):
+    """The course's own forum (created when the course is first published), or None."""
+    return Forum.objects.filter(page_id=course.pk).first()

@@ -1,0 +1,88 @@
+"""A course's forum belongs to the course: created on first publish, open to its members
+only, moderated by its facilitators (answered through the forums' hooks)."""
+
+import pytest
+
+from courses.course_forums import ensure_course_forum
+from forums.choices import Scope
+from forums.models import Forum, Topic
+from tests.courses.factories import enrol, make_course
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def forum(course):
+    return ensure_course_forum(course)
+
+
+def test_publishing_a_course_creates_its_forum_once(course):
+    course.save_revision().publish()
+    course.save_revision().publish()
+    forum = Forum.objects.get(page=course)
+    assert forum.scope == Scope.PAGE
+    assert forum.name == course.title
+
+
+def test_second_course_with_the_same_slug_gets_its_own_forum(course, course_index, home_page):
+    Forum.objects.create(name="Other", slug=course.slug, scope=Scope.PUBLIC)
+    forum = ensure_course_forum(course)
+    assert forum.slug == f"{course.slug}-2"
+
+
+def test_participants_read_and_post(client, forum, participant):
+    client.force_login(participant)
+    assert client.get(f"/forums/{forum.slug}/").status_code == 200
+    response = client.post(
+        f"/forums/{forum.slug}/new/",
+        {"title": "Protecting supervision time", "body": "Our clinic *finally* blocks Fridays."},
+    )
+    assert response.status_code == 302
+    assert Topic.objects.get(forum=forum).title == "Protecting supervision time"
+
+
+@pytest.mark.parametrize("who", ["stranger", "withdrawn"])
+def test_non_members_cannot_see_the_course_forum(client, forum, who, request):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(f"/forums/{forum.slug}/").status_code == 404
+    assert client.post(f"/forums/{forum.slug}/new/", {"title": "x", "body": "y"}).status_code in {
+        403,
+        404,
+    }
+    assert not Topic.objects.exists()
+    assert forum.name not in client.get("/forums/").content.decode()
+
+
+def test_facilitators_moderate_only_their_own_course_forum(
+    client, forum, facilitator, course_index
+):
+    other_course = make_course(course_index, slug="other-course")
+    other_forum = ensure_course_forum(other_course)
+    topic_author = UserFactory(username="author1")
+    enrol(topic_author, other_course)
+    client.force_login(topic_author)
+    client.post(f"/forums/{other_forum.slug}/new/", {"title": "Elsewhere", "body": "Hello"})
+    topic = Topic.objects.get(forum=other_forum)
+
+    client.force_login(facilitator)
+    assert client.get(f"/forums/{other_forum.slug}/").status_code == 404
+    response = client.post(f"/forums/{other_forum.slug}/{topic.pk}-{topic.slug}/lock/")
+    assert response.status_code in {403, 404}
+    topic.refresh_from_db()
+    assert not topic.locked
+
+    own_author = UserFactory(username="author2")
+    enrol(own_author, forum.page.specific)
+    client.force_login(own_author)
+    client.post(f"/forums/{forum.slug}/new/", {"title": "Ours", "body": "Hello"})
+    own = Topic.objects.get(forum=forum)
+    client.force_login(facilitator)
+    assert client.post(f"/forums/{forum.slug}/{own.pk}-{own.slug}/lock/").status_code == 302
+    own.refresh_from_db()
+    assert own.locked
+
+
+def test_course_page_links_members_to_its_forum(client, course, forum, participant, stranger):
+    client.force_login(participant)
+    assert f'href="/forums/{forum.slug}/"' in client.get(course.url).content.decode()
+    client.force_login(stranger)
+    assert f'href="/forums/{forum.slug}/"' not in client.get(course.url).content.decode()
