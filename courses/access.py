@@ -7,9 +7,16 @@ times during one request costs the queries once.
 
 Members are users with an active or completed enrolment, and editors: superusers and
 users who may edit the course page in Wagtail. A withdrawn enrolment is no membership.
+
+A course and its translations are one course: enrolments and completions are stored
+against the original (default-language) page and looked up by `translation_key`, so
+completing the Arabic copy of a module completes the module.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import F
+from wagtail.models import Page
 
 from courses.choices import CourseRole, EnrolmentRole, EnrolmentStatus
 from courses.models import CoursePage, Enrolment
@@ -24,6 +31,16 @@ def _remember(user, key, compute):
     return cache[key]
 
 
+def original(page):
+    """The default-language page of which `page` is a translation (or `page` itself)."""
+    originals = Page.objects.filter(
+        translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    )
+    if page.pk and originals.filter(pk=page.pk).exists():
+        return page
+    return originals.specific().first() or page
+
+
 def get_enrolment(user, course):
     """The user's enrolment in the course, whatever its status, or None."""
     if not user.is_authenticated or not course.pk:
@@ -31,7 +48,9 @@ def get_enrolment(user, course):
     return _remember(
         user,
         ("enrolment", course.pk),
-        lambda: Enrolment.objects.filter(user=user, course_id=course.pk).first(),
+        lambda: Enrolment.objects.filter(
+            user=user, course__translation_key=course.translation_key
+        ).first(),
     )
 
 
@@ -76,7 +95,9 @@ def tracks_progress(user, course):
 
 def members(course, role=None):
     """Users with an active or completed enrolment, optionally of one `EnrolmentRole`."""
-    enrolments = Enrolment.objects.filter(course=course, status__in=MEMBER_STATUSES)
+    enrolments = Enrolment.objects.filter(
+        course__translation_key=course.translation_key, status__in=MEMBER_STATUSES
+    )
     if role:
         enrolments = enrolments.filter(role=role)
     return get_user_model().objects.filter(pk__in=enrolments.values("user_id"))
@@ -96,7 +117,14 @@ def load_enrolments(user, courses):
     the questions above then cost nothing per course. Returns {course id: enrolment}."""
     if not user.is_authenticated:
         return {}
-    found = {e.course_id: e for e in Enrolment.objects.filter(user=user, course__in=courses)}
+    keys = [course.translation_key for course in courses]
+    enrolments = Enrolment.objects.filter(user=user, course__translation_key__in=keys)
+    by_key = {e.course_key: e for e in enrolments.annotate(course_key=F("course__translation_key"))}
     for course in courses:
-        _remember(user, ("enrolment", course.pk), lambda course=course: found.get(course.pk))
-    return found
+        enrolment = by_key.get(course.translation_key)
+        _remember(user, ("enrolment", course.pk), lambda enrolment=enrolment: enrolment)
+    return {
+        course.pk: by_key[course.translation_key]
+        for course in courses
+        if course.translation_key in by_key
+    }

@@ -23,6 +23,8 @@ def unique_forum_slug(base):
 
 
 def ensure_course_forum(course):
+    """The forum of the course, shared by all its translations."""
+    course = access.original(course)
     forum = Forum.objects.filter(page=course).first()
     if forum is None:
         forum = Forum.objects.create(

@@ -53,11 +53,12 @@ def course_listing(index, request):
     page = Paginator(courses, COURSES_PER_PAGE).get_page(request.GET.get("page"))
     enrolled = set()
     if request.user.is_authenticated:
-        enrolled = set(
+        keys = set(
             Enrolment.objects.filter(
                 user=request.user,
-                course__in=[course.pk for course in page],
+                course__translation_key__in=[course.translation_key for course in page],
                 status__in=MEMBER_STATUSES,
-            ).values_list("course_id", flat=True)
+            ).values_list("course__translation_key", flat=True)
         )
+        enrolled = {course.pk for course in page if course.translation_key in keys}
     return {"filters": filters, "courses": page, "enrolled_ids": enrolled}

@@ -69,19 +69,24 @@ def live_modules_by_course(courses):
 
 
 def prerequisite_ids(modules):
+    """{module id: translation keys of its prerequisites} (a translated module's
+    prerequisites may still point at the original modules)."""
     through = ModulePage.prerequisites.through
     links = through.objects.filter(from_modulepage__in=[m.pk for m in modules])
     result = {}
-    for module_id, required_id in links.values_list("from_modulepage", "to_modulepage"):
-        result.setdefault(module_id, set()).add(required_id)
+    pairs = links.values_list("from_modulepage", "to_modulepage__translation_key")
+    for module_id, required_key in pairs:
+        result.setdefault(module_id, set()).add(required_key)
     return result
 
 
 def completed_ids(user, modules):
+    """Translation keys of the modules the user completed, in any language."""
     if not user.is_authenticated or not modules:
         return set()
-    done = ModuleCompletion.objects.filter(user=user, module__in=[m.pk for m in modules])
-    return set(done.values_list("module_id", flat=True))
+    keys = [m.translation_key for m in modules]
+    done = ModuleCompletion.objects.filter(user=user, module__translation_key__in=keys)
+    return set(done.values_list("module__translation_key", flat=True))
 
 
 def build_progress(course, modules, prerequisites, completed, tracked):
@@ -89,11 +94,15 @@ def build_progress(course, modules, prerequisites, completed, tracked):
     for module in modules:
         required = prerequisites.get(module.pk, set())
         blockers = (
-            tuple(m for m in modules if m.pk in required and m.pk not in completed)
+            tuple(
+                m
+                for m in modules
+                if m.translation_key in required and m.translation_key not in completed
+            )
             if tracked
             else ()
         )
-        states.append(ModuleState(module, module.pk in completed, blockers))
+        states.append(ModuleState(module, module.translation_key in completed, blockers))
     return CourseProgress(course, states, tracked)
 
 

@@ -68,7 +68,7 @@ def enrol(request, course):
         return refuse(request, course, _("This course is not open for enrolment."), 403)
     Enrolment.objects.update_or_create(
         user=request.user,
-        course=course,
+        course=access.original(course),
         defaults={"status": EnrolmentStatus.ACTIVE, "withdrawn_at": None},
         create_defaults={"status": EnrolmentStatus.ACTIVE},
     )
@@ -81,7 +81,9 @@ def withdraw(request, course):
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
     withdrawn = Enrolment.objects.filter(
-        user=request.user, course=course, status__in=access.MEMBER_STATUSES
+        user=request.user,
+        course__translation_key=course.translation_key,
+        status__in=access.MEMBER_STATUSES,
     ).update(status=EnrolmentStatus.WITHDRAWN, withdrawn_at=timezone.now())
     if withdrawn:
         messages.success(request, _("You have withdrawn from the course."))
@@ -103,7 +105,9 @@ def set_module_completed(request, course, completed):
     if not access.tracks_progress(request.user, course):
         return refuse(request, course, _("Enrol in the course to track your progress."), 403)
     if not completed:
-        ModuleCompletion.objects.filter(user=request.user, module=module).delete()
+        ModuleCompletion.objects.filter(
+            user=request.user, module__translation_key=module.translation_key
+        ).delete()
         messages.info(request, _("“%(module)s” is marked not done.") % {"module": module.title})
         return back(request, module.url)
     state = progress_for(request.user, [course])[course.pk].state_for(module)
@@ -111,7 +115,7 @@ def set_module_completed(request, course, completed):
         first = ", ".join(blocker.title for blocker in state.blockers)
         message = _("Complete %(modules)s first.") % {"modules": first}
         return refuse(request, course, message, 403)
-    ModuleCompletion.objects.get_or_create(user=request.user, module=module)
+    ModuleCompletion.objects.get_or_create(user=request.user, module=access.original(module))
     messages.success(request, _("“%(module)s” is complete.") % {"module": module.title})
     return back(request, module.url)
 

@@ -18,4 +18,4 @@ def agenda_kind(value):
 @register.simple_tag
 def course_forum(course):
     """The course's own forum (created when the course is first published), or None."""
-    return Forum.objects.filter(page_id=course.pk).first()
+    return Forum.objects.filter(page__translation_key=course.translation_key).first()
