@@ -1,6 +1,8 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.models import HomePage
@@ -11,6 +13,13 @@ from tests.factories import UserFactory
 def empty_cache():
     """Cached pages and rate-limit counters must not leak from one test to the next."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """A request under /ar/ leaves Arabic active in the thread; each test starts in English."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture
