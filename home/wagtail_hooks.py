@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import demo
+from home import demo, demo_translations
 from home.models import Person
 
 
@@ -24,3 +24,8 @@ register_snippet(PersonViewSet)
 @hooks.register("load_demo_content", order=0)
 def load_site_demo(scale, stdout):
     demo.load(scale, stdout)
+
+
+@hooks.register("load_demo_content", order=90)
+def load_translation_demo(scale, stdout):
+    demo_translations.load(scale, stdout)

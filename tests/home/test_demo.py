@@ -54,3 +54,19 @@ def test_load_demo_prints_the_demo_accounts(db, capsys):
     for username in ("admin", "editor", "facilitator", "learner"):
         assert username in out
     assert "collab-demo" in out
+
+
+def test_demo_has_arabic_home_course_and_module(client, db):
+    call_command("load_demo", force=True)
+    home = client.get("/ar/").content.decode()
+    assert "معاً لتوسيع رعاية الصحة النفسية المجتمعية" in home
+    assert '<html lang="ar" dir="rtl">' in home
+    course = client.get("/ar/courses/scaling-up-community-mental-health-care/").content.decode()
+    assert "توسيع برنامج مجتمعي للصحة النفسية" in course
+    module = client.get(
+        "/ar/courses/scaling-up-community-mental-health-care/what-task-sharing-means/"
+    ).content.decode()
+    assert "ما معنى تقاسم المهام" in module
+    assert "في تقاسم المهام" in module
+    forum = client.get("/forums/barriers-and-solutions/").content.decode()
+    assert "سلمى حداد" in forum

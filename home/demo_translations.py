@@ -1,0 +1,120 @@
+"""Demo translations: the home page, the demo course and its first module in Arabic, as
+an editor makes them with “Translate” in the admin, and an Arabic-speaking participant
+in the forum. Runs after every app's own demo content."""
+
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale
+
+from courses.demo import COURSE_SLUG
+from courses.models import CourseIndexPage, CoursePage, ModulePage
+from forums.models import Topic
+from forums.posting import reply
+from home.demo import DEMO_PASSWORD
+from home.models import HomePage
+
+ARABIC_HOME = {
+    "title": "معاً لتوسيع رعاية الصحة النفسية المجتمعية",
+    "hero_text": "تعاون تعلّمي لمدة اثني عشر شهراً لفرق الرعاية الصحية الأولية.",
+    "hero_cta_text": "تصفّح الدورات",
+    "intro": "<p>تتعلّم فرق من ستة بلدان معاً كيف تُدخل المساعدة النفسية إلى الرعاية "
+    "الأولية: ورش عمل حيّة، ووحدات قصيرة عبر الإنترنت بينها، ومنتدى لتبادل ما يعيق العمل "
+    "وما ينجح.</p>",
+}
+ARABIC_INDEX = {"title": "الدورات"}
+ARABIC_COURSE = {
+    "title": "توسيع برنامج مجتمعي للصحة النفسية",
+    "intro": "تعاون لمدة اثني عشر شهراً لفرق الرعاية الأولية التي تريد تقديم المساعدة "
+    "النفسية عبر مرشدين غير متخصصين مدرَّبين.",
+    "description": [
+        (
+            "paragraph",
+            "<p>تلتقي فرق من باكستان ومصر وإيران والأردن والمملكة المتحدة والولايات "
+            "المتحدة في ورشتَي عمل ومكالمات فصلية، وتعمل على ست وحدات قصيرة بينها.</p>",
+        ),
+        ("heading", {"text": "من ينبغي أن ينضم", "size": "h2"}),
+        (
+            "paragraph",
+            "<p>فريق أساسي من قائد أول ومشرف ومن اثنين إلى أربعة أطباء أو مرشدين من "
+            "الخدمة نفسها.</p>",
+        ),
+    ],
+}
+ARABIC_MODULE = {
+    "title": "ما معنى تقاسم المهام",
+    "summary": "لماذا يستطيع غير المتخصصين المدرَّبون تقديم مساعدة نفسية فعّالة، "
+    "وماذا يفعل المتخصصون بدلاً من ذلك.",
+    "learning_objectives": "شرح تقاسم المهام في جملة واحدة\n"
+    "تسمية ثلاثة أدوار يمكن أن يؤديها المرشد",
+    "body": [
+        ("heading", {"text": "الفكرة في سطرين", "size": "h2"}),
+        (
+            "paragraph",
+            "<p>في تقاسم المهام، يقدّم عاملون صحيون غير متخصصين ومدرَّبون علاجات نفسية "
+            "بسيطة، بينما يدرّبهم المتخصصون ويشرفون عليهم ويتولّون الحالات المعقّدة.</p>",
+        ),
+        (
+            "callout",
+            {
+                "tone": "tip",
+                "title": "جرّبه هذا الأسبوع",
+                "text": "<p>اكتب ثلاث مهام في عيادتك يمكن أن يتولاها مرشد مدرَّب.</p>",
+            },
+        ),
+    ],
+}
+FORUM_TOPIC = "Getting supervisors to protect time for supervision"
+ARABIC_PARTICIPANT = ("salma", "سلمى حداد", "Irbid Health Directorate", "Jordan")
+ARABIC_REPLY = (
+    "في إربد واجهنا المشكلة نفسها. **اتفقنا مع مدير المركز** على أن تكون ساعة الإشراف "
+    "جزءاً من جدول العيادة، فصارت تُحتسب كوقت علاج."
+)
+
+
+def translate(page, locale, fields):
+    """The page's translation into `locale`, made once (parents copied as needed)."""
+    existing = page.get_translation_or_none(locale)
+    if existing:
+        return existing.specific
+    copy = page.copy_for_translation(locale, copy_parents=True).specific
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    return copy
+
+
+def arabic_participant():
+    username, display_name, organisation, country = ARABIC_PARTICIPANT
+    user, created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={
+            "email": f"{username}@example.org",
+            "display_name": display_name,
+            "organisation": organisation,
+            "country": country,
+            "preferred_language": "ar",
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user
+
+
+def load(scale, stdout):
+    arabic = Locale.objects.get(language_code="ar")
+    home = HomePage.objects.filter(locale__language_code="en").first()
+    course = CoursePage.objects.filter(slug=COURSE_SLUG, locale__language_code="en").first()
+    if not home or not course:
+        return
+    translate(home, arabic, ARABIC_HOME)
+    translate(CourseIndexPage.objects.parent_of(course).get(), arabic, ARABIC_INDEX)
+    translate(course, arabic, ARABIC_COURSE)
+    module = ModulePage.objects.child_of(course).order_by("path").first()
+    if module:
+        translate(module, arabic, ARABIC_MODULE)
+    topic = Topic.objects.filter(
+        title="Getting supervisors to protect time for supervision"
+    ).first()
+    author = arabic_participant()
+    if topic and not topic.posts.filter(author=author).exists():
+        reply(topic, author, ARABIC_REPLY)
