@@ -141,3 +141,15 @@ def test_interface_is_translated(client, home_page, language):
     html = client.get(f"/{language}/").content.decode()
     assert courses in html
     assert skip in html
+
+
+def test_an_editor_translates_a_page_from_the_admin(client, editor, about_page):
+    client.force_login(editor)
+    arabic = Locale.objects.get(language_code="ar")
+    response = client.post(
+        f"/admin/translation/submit/page/{about_page.get_parent().pk}/",
+        {"locales": [arabic.pk], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    draft = about_page.get_translation(arabic)
+    assert draft.title == "About us"  # copied for the editor to translate, then publish
