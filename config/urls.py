@@ -23,10 +23,11 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("home.urls")),
     path("dashboard/", home_views.dashboard, name="dashboard"),
-    # Each app's own non-page views; Wagtail serves the pages below.
+    # Each app's own non-page views; Wagtail serves the pages below. The forums come
+    # first: courses and library match paths that end in their own suffixes.
+    path("forums/", include("forums.urls")),
     path("", include("courses.urls")),
     path("", include("library.urls")),
-    path("forums/", include("forums.urls")),
     # Wagtail's page serving, falling back to the English page when a page has no
     # translation yet (same pattern and name as Wagtail's own, which stays as backup).
     re_path(r"^((?:[\w\-]+/)*)$", home_views.serve_with_fallback, name="wagtail_serve"),

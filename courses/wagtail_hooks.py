@@ -3,10 +3,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from courses import demo
+from courses import (
+    application_hooks,  # noqa: F401 (applications and reminders)
+    demo,
+)
 from courses.access import MEMBER_STATUSES
 from courses.choices import EnrolmentRole
 from courses.dashboard import courses_panel
+from courses.evaluation_hooks import AttendanceViewSet  # also registers its hooks
 from courses.models import Enrolment, Theme
 
 
@@ -58,7 +62,7 @@ class EnrolmentViewSet(SnippetViewSet):
 
 
 class CoursesGroup(SnippetViewSetGroup):
-    items = (EnrolmentViewSet, ThemeViewSet)
+    items = (EnrolmentViewSet, AttendanceViewSet, ThemeViewSet)
     menu_icon = "group"
     menu_label = _("Courses")
     menu_name = "courses"

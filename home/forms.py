@@ -30,4 +30,11 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "organisation", "country", "preferred_language", "time_zone"]
+        fields = [
+            "display_name",
+            "organisation",
+            "country",
+            "preferred_language",
+            "time_zone",
+            "receives_reminders",
+        ]

@@ -64,7 +64,7 @@ class CoursePage(MemberAwarePageMixin, RoutablePageMixin, Page):
     """
 
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.ModulePage", "courses.WorkshopPage"]
+    subpage_types = ["courses.ModulePage", "courses.WorkshopPage", "courses.EvaluationPage"]
 
     # Description
     intro = models.TextField(
@@ -95,6 +95,9 @@ class CoursePage(MemberAwarePageMixin, RoutablePageMixin, Page):
         default=EnrolmentMode.OPEN,
         help_text=_("Open courses let any signed-in user enrol with one click."),
     )
+    # Application period, for courses by application; empty means no limit on that side.
+    applications_open_at = models.DateTimeField(_("applications open"), null=True, blank=True)
+    applications_close_at = models.DateTimeField(_("applications close"), null=True, blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -106,6 +109,10 @@ class CoursePage(MemberAwarePageMixin, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldPanel("format"),
                 FieldPanel("enrolment_mode"),
+                FieldRowPanel(
+                    [FieldPanel("applications_open_at"), FieldPanel("applications_close_at")],
+                    heading=_("Application period (courses by application)"),
+                ),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Practicalities"),
@@ -130,6 +137,11 @@ class CoursePage(MemberAwarePageMixin, RoutablePageMixin, Page):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The course cannot end before it starts.")})
+        opens, closes = self.applications_open_at, self.applications_close_at
+        if opens and closes and closes <= opens:
+            raise ValidationError(
+                {"applications_close_at": _("Applications must close after they open.")}
+            )
 
     @property
     def status(self):

@@ -24,7 +24,7 @@ class WorkshopPage(CourseChildMixin, Page):
     """A live session of a course: a multi-day workshop or an online meeting."""
 
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.FollowUpPage"]
+    subpage_types = ["courses.FollowUpPage", "courses.EvaluationPage"]
     base_form_class = WorkshopPageForm
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
@@ -55,6 +55,11 @@ class WorkshopPage(CourseChildMixin, Page):
         help_text=_("Modules to complete before the workshop."),
     )
     agenda = StreamField(AgendaStreamBlock(), blank=True)
+    required = models.BooleanField(
+        _("attendance required for completion"),
+        default=True,
+        help_text=_("Participants complete the course only if they attend every day of it."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -66,6 +71,7 @@ class WorkshopPage(CourseChildMixin, Page):
                 FieldPanel("time_zone", widget=forms.Select(choices=TIME_ZONE_CHOICES)),
                 FieldPanel("venue"),
                 FieldPanel("join_url"),
+                FieldPanel("required"),
             ],
             heading=_("When and where"),
         ),
@@ -108,7 +114,8 @@ class WorkshopPage(CourseChildMixin, Page):
         context["prework_modules"] = sorted(
             (module for module in self.prework.all() if module.live), key=lambda m: m.path
         )
-        context["follow_up"] = self.get_children().live().first() if self.pk else None
+        follow_up = FollowUpPage.objects.child_of(self).live() if self.pk else None
+        context["follow_up"] = follow_up.first() if follow_up is not None else None
         return context
 
 
@@ -181,8 +188,14 @@ class FollowUpReminder(Orderable):
     )
     subject = models.CharField(_("subject"), max_length=150)
     message = models.TextField(_("message"), max_length=3000)
+    include_facilitators = models.BooleanField(_("also send to facilitators"), default=False)
 
-    panels = [FieldPanel("days_after"), FieldPanel("subject"), FieldPanel("message")]
+    panels = [
+        FieldPanel("days_after"),
+        FieldPanel("subject"),
+        FieldPanel("message"),
+        FieldPanel("include_facilitators"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("reminder")

@@ -33,6 +33,11 @@ class User(AbstractUser):
         validators=[validate_time_zone],
         help_text=_("Session times are shown in this time zone."),
     )
+    receives_reminders = models.BooleanField(
+        _("email me reminders and messages between sessions"),
+        default=True,
+        help_text=_("“Make it stick” reminders after workshops and notes from facilitators."),
+    )
 
     def get_full_name(self):
         """The public name: display name, else first and last name, else username."""

@@ -5,7 +5,14 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage, WorkshopPage
+from courses.models import (
+    CoursePage,
+    Enrolment,
+    FollowUpPage,
+    ModuleCompletion,
+    ModulePage,
+    WorkshopPage,
+)
 from home.models import HomePage, User
 
 
@@ -41,7 +48,9 @@ def test_dashboard_without_courses_invites_to_browse(client, stranger):
 
 def test_demo_builds_the_collaborative_and_scales(client, db):
     call_command("load_demo", force=True, scale=2)
-    courses = CoursePage.objects.order_by("path")
+    courses = CoursePage.objects.filter(
+        locale__language_code="en", slug__startswith="scaling-up-community-mental-health-care"
+    ).order_by("path")
     assert [c.slug for c in courses] == [
         "scaling-up-community-mental-health-care",
         "scaling-up-community-mental-health-care-2",
@@ -61,7 +70,7 @@ def test_demo_builds_the_collaborative_and_scales(client, db):
     assert {w.format for w in workshops} >= {"in_person", "virtual"}
     amman = workshops.get(slug="workshop-1-amman")
     assert len(amman.agenda) == 3 and all(len(day.value["items"]) >= 5 for day in amman.agenda)
-    assert amman.get_children().get().specific.reminders.count() == 3
+    assert FollowUpPage.objects.child_of(amman).get().reminders.count() == 3
     assert main.people.count() == 3
     learner = User.objects.get(username="learner")
     assert ModuleCompletion.objects.filter(user=learner).count() == 2
@@ -69,10 +78,11 @@ def test_demo_builds_the_collaborative_and_scales(client, db):
     assert Enrolment.objects.get(user=facilitator, course=main).role == "facilitator"
     assert facilitator.groups.filter(name="Facilitators").exists()
     assert Group.objects.get(name="Facilitators").permissions.filter(codename="access_admin")
-    assert HomePage.objects.get().hero_cta_link.specific.url == "/courses/"
+    home = HomePage.objects.get(locale__language_code="en")
+    assert home.hero_cta_link.specific.url == "/courses/"
 
     call_command("load_demo", force=True, scale=2)
-    assert CoursePage.objects.count() == 2
+    assert courses.count() == 2
     client.login(username="learner", password="collab-demo")
     html = client.get(main.url).content.decode()
     assert "2 of 6 modules complete" in html

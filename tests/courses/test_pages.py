@@ -18,6 +18,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from courses.models import (
     CourseIndexPage,
     CoursePage,
+    EvaluationPage,
     FollowUpPage,
     ModulePage,
     Theme,
@@ -68,11 +69,11 @@ class CoursePagesTests(WagtailPageTestCase):
 
     def test_courses_hold_modules_and_workshops_and_workshops_a_follow_up(self):
         self.assertAllowedParentPageTypes(CoursePage, {CourseIndexPage})
-        self.assertAllowedSubpageTypes(CoursePage, {ModulePage, WorkshopPage})
+        self.assertAllowedSubpageTypes(CoursePage, {ModulePage, WorkshopPage, EvaluationPage})
         self.assertAllowedParentPageTypes(ModulePage, {CoursePage})
         self.assertAllowedSubpageTypes(ModulePage, set())
         self.assertAllowedParentPageTypes(WorkshopPage, {CoursePage})
-        self.assertAllowedSubpageTypes(WorkshopPage, {FollowUpPage})
+        self.assertAllowedSubpageTypes(WorkshopPage, {FollowUpPage, EvaluationPage})
         self.assertAllowedParentPageTypes(FollowUpPage, {WorkshopPage})
         self.assertAllowedSubpageTypes(FollowUpPage, set())
         self.assertCanNotCreateAt(HomePage, CoursePage)

@@ -1,0 +1,36 @@
+"""The demo: a course taking applications now, with a submitted and an accepted one,
+and follow-up reminders of which one is due for the demo learner."""
+
+from django.core import mail
+from django.core.management import call_command
+
+from courses.application_demo import SLUG
+from courses.applications import application_window
+from courses.models import Application, ApplicationStatusChange, CoursePage, Enrolment
+from courses.reminders import run
+
+
+def test_demo_applications_and_one_due_reminder_for_the_learner(client, db):
+    call_command("load_demo", force=True)
+    course = CoursePage.objects.get(slug=SLUG)
+    assert application_window(course).open
+    statuses = dict(
+        Application.objects.filter(course=course).values_list("applicant__username", "status")
+    )
+    assert statuses == {"learner": "submitted", "nadia": "accepted"}
+    change = ApplicationStatusChange.objects.get(application__applicant__username="nadia")
+    assert change.changed_by.username == "editor" and change.message
+    assert Enrolment.objects.filter(course=course, user__username="nadia").exists()
+
+    run()
+    to_learner = [
+        message.subject for message in mail.outbox if message.to == ["learner@example.org"]
+    ]
+    assert len(to_learner) == 1
+    mail.outbox.clear()
+    run()
+    assert not mail.outbox
+
+    assert client.login(username="learner", password="collab-demo")
+    dashboard = client.get("/dashboard/").content.decode()
+    assert "My applications" in dashboard and "Rawalpindi District Health Office" in dashboard

@@ -1,0 +1,184 @@
+"""Results for facilitators and editors: figures on known data, charts with a text
+alternative, the split by role, the CSV, group feedback notes, constant queries."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from courses.models import EvaluationAnswer, EvaluationPage
+from tests.courses.factories import enrol
+from tests.evaluations.conftest import CHANGE, OBJECTIVES, RECOMMEND, USEFUL
+from tests.factories import UserFactory
+
+# Eight participants' and two facilitators' answers, figures worked out by hand:
+# recommend 9–10: 5 of 10 (50%); 0–6: 3 of 10 (30%); NPS 50 − 30 = 20.
+# objectives: mean 37 / 10 = 3.7; median of 1 2 3 4 4 4 4 5 5 5 = 4.
+KNOWN = [
+    # role, objectives, recommend, most useful
+    ("participant", 5, 10, "Talks"),
+    ("participant", 4, 10, "Group work"),
+    ("participant", 4, 9, "Group work"),
+    ("participant", 3, 9, "Talks"),
+    ("participant", 5, 8, "Group work"),
+    ("participant", 2, 7, ""),
+    ("participant", 4, 6, "Group work"),
+    ("participant", 4, 5, "Talks"),
+    ("facilitator", 5, 10, "Group work"),
+    ("facilitator", 1, 3, "Talks"),
+]
+
+
+def add_answers(page, rows, text="Weekly supervision"):
+    for role, objectives, recommend, useful in rows:
+        data = {OBJECTIVES: objectives, RECOMMEND: recommend, USEFUL: useful, CHANGE: text}
+        EvaluationAnswer.objects.create(page=page, role=role, form_data=data)
+
+
+@pytest.fixture
+def answered(evaluation, course, participant, facilitator):
+    """The known answers, and 20 members in all (so a 50% response rate)."""
+    for number in range(18):
+        enrol(UserFactory(username=f"member{number}"), course)
+    add_answers(evaluation, KNOWN)
+    return evaluation
+
+
+def results_url(page):
+    return page.url + "results/"
+
+
+def test_figures_on_known_answers(client, answered, facilitator):
+    client.force_login(facilitator)
+    response = client.get(results_url(answered))
+    assert response.status_code == 200
+    context = response.context
+    assert (context["answer_count"], context["enrolled"], context["response_rate"]) == (10, 20, 50)
+    objectives, recommend, useful, change = context["questions"]
+    assert (objectives.mean, objectives.median) == (3.7, 4)
+    assert [bar.count for bar in objectives.bars] == [1, 1, 1, 4, 3]
+    assert (recommend.nps, recommend.recommend_share) == (20, 50)
+    assert [bar.count for bar in recommend.bars] == [0, 0, 0, 1, 0, 1, 1, 1, 1, 2, 3]
+    assert [(bar.label, bar.count) for bar in useful.bars] == [("Talks", 4), ("Group work", 5)]
+    assert change.texts == ["Weekly supervision"] * 10
+    html = response.content.decode()
+    assert '<dd class="nps">20</dd>' in html and '<dd class="recommend-share">50%</dd>' in html
+
+
+def test_results_split_by_role(client, answered, facilitator):
+    client.force_login(facilitator)
+    context = client.get(results_url(answered) + "?role=facilitator").context
+    assert (context["answer_count"], context["enrolled"]) == (2, 1)
+    recommend = context["questions"][1]
+    assert (recommend.nps, recommend.recommend_share) == (0, 50)
+    participants = client.get(results_url(answered) + "?role=participant").context
+    assert participants["answer_count"] == 8
+    assert client.get(results_url(answered) + "?role=boss").status_code == 400
+
+
+def test_each_scale_is_an_svg_chart_with_a_table_alternative(client, answered, facilitator):
+    client.force_login(facilitator)
+    html = client.get(results_url(answered)).content.decode()
+    assert html.count('<svg role="img" aria-labelledby="chart-') == 3
+    assert html.count("<table") == 3
+    assert '<th scope="row">4 Agree</th><td>4</td><td>40%</td>' in html
+    assert "<script" not in html
+
+
+def test_free_text_is_escaped(client, evaluation, facilitator):
+    add_answers(evaluation, KNOWN[:1], text="<script>alert('x')</script>")
+    client.force_login(facilitator)
+    html = client.get(results_url(evaluation)).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("who", ["participant", "stranger"])
+def test_only_facilitators_and_editors_see_results(client, answered, request, who):
+    client.force_login(request.getfixturevalue(who))
+    for url in (results_url(answered), results_url(answered) + "csv/"):
+        assert client.get(url).status_code == 403
+    client.logout()
+    assert client.get(results_url(answered)).status_code == 302
+
+
+def test_editors_see_results(client, answered, editor):
+    client.force_login(editor)
+    assert client.get(results_url(answered)).status_code == 200
+
+
+def read_csv(response):
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.reader(io.StringIO(body.decode())))
+
+
+def test_csv_has_the_columns_of_wagtails_export(client, answered, facilitator, superuser):
+    client.force_login(superuser)
+    wagtail = client.get(f"/admin/forms/submissions/{answered.pk}/?export=csv")
+    wagtail_rows = read_csv(wagtail)
+    client.force_login(facilitator)
+    response = client.get(results_url(answered) + "csv/")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = read_csv(response)
+    assert rows[0] == wagtail_rows[0]
+    assert rows[0][:3] == ["Submission date", "Answered as", "Name"]
+    assert len(rows) == 11
+    assert rows[1][1:] == wagtail_rows[1][1:]
+
+
+def test_csv_neutralises_formulas_and_hides_names_of_anonymous_answers(
+    client, anonymous_evaluation, facilitator
+):
+    add_answers(anonymous_evaluation, KNOWN[:1], text='=HYPERLINK("http://x")')
+    client.force_login(facilitator)
+    rows = read_csv(client.get(results_url(anonymous_evaluation) + "csv/"))
+    assert "Name" not in rows[0]
+    assert rows[1][-1] == '\'=HYPERLINK("http://x")'
+
+
+def test_facilitators_keep_group_feedback_notes(client, evaluation, facilitator, participant):
+    url = results_url(evaluation) + "notes/"
+    client.force_login(participant)
+    assert client.post(url, {"notes": "Hijack"}).status_code == 403
+    client.force_login(facilitator)
+    response = client.post(url, {"notes": "Shorter <b>days</b>\n\nSend reading early"})
+    assert response.status_code == 302
+    page = EvaluationPage.objects.get(pk=evaluation.pk)
+    expected = "<p>Shorter &lt;b&gt;days&lt;/b&gt;</p>\n\n<p>Send reading early</p>"
+    assert page.group_feedback == expected
+    assert page.get_latest_revision_as_object().group_feedback == expected
+    assert not page.has_unpublished_changes
+    html = client.get(results_url(evaluation)).content.decode()
+    assert "Shorter &lt;b&gt;days" in html and "<b>days" not in html
+
+
+def test_notes_keep_an_editors_unpublished_draft_unpublished(client, evaluation, facilitator):
+    evaluation.title = "Draft title"
+    evaluation.save_revision()
+    client.force_login(facilitator)
+    client.post(results_url(evaluation) + "notes/", {"notes": "Notes"})
+    page = EvaluationPage.objects.get(pk=evaluation.pk)
+    assert page.title == "Workshop evaluation" and page.group_feedback == "<p>Notes</p>"
+    draft = page.get_latest_revision_as_object()
+    assert (draft.title, draft.group_feedback) == ("Draft title", "<p>Notes</p>")
+
+
+def count_queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_results_queries_do_not_grow_with_answers(client, course_index, facilitator, workshop):
+    from tests.evaluations.conftest import make_evaluation
+
+    small, large = make_evaluation(workshop, slug="small"), make_evaluation(workshop, slug="large")
+    add_answers(small, (KNOWN * 2)[:12])
+    add_answers(large, KNOWN * 12)
+    client.force_login(facilitator)
+    for suffix in ("", "csv/"):
+        counts = [count_queries(client, results_url(page) + suffix) for page in (small, large)]
+        assert counts[0] == counts[1], suffix
