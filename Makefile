@@ -7,9 +7,13 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
+# axe-core for the accessibility checks, from package-lock.json into node_modules/.
+AXE := node_modules/axe-core/axe.min.js
+SCALE ?= 1
+BENCH_SECONDS ?= 6
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev test lint format migrations bench clean
+.PHONY: help run dev test test-browser test-postgres security lint format migrations bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -45,9 +49,30 @@ format: $(STAMP) ## Format the code with ruff
 migrations: $(STAMP) ## Fail when a model change has no migration
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $(AXE); \
+	else echo "npm not found: the accessibility checks will be skipped (apt-get install npm)"; fi
+
 # pytest exits 5 when it collects nothing; that is not a failure here, anything else is.
-test: $(STAMP) lint migrations ## Lint, check migrations and run the whole test suite
+# The browser journeys run when Chromium is at CHROMIUM_PATH (default /usr/bin/chromium).
+test: $(STAMP) $(AXE) lint migrations ## Lint, check migrations and run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-clean: ## Remove the virtualenv, database, static and media files
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* static media
+test-browser: $(STAMP) $(AXE) ## Only the browser journeys and accessibility checks
+	$(BIN)/pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+test-postgres: $(STAMP) $(AXE) ## The whole test suite against a throwaway PostgreSQL server
+	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+security: $(STAMP) ## bandit on the code, pip-audit on the installed packages
+	$(BIN)/bandit --quiet --configfile pyproject.toml --severity-level medium \
+		--recursive config home courses library forums bench scripts
+	$(BIN)/python scripts/audit_dependencies.py
+
+bench: $(STAMP) ## Requests/s of the main pages against a floor, into bench/RESULTS.md (SCALE=1)
+	$(BIN)/python -m bench.run --scale $(SCALE) --seconds $(BENCH_SECONDS)
+
+clean: ## Remove the virtualenv, databases, static, media and test tools
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* static media node_modules test-results
+	rm -rf bench/bench.sqlite3* bench/static bench/cache

@@ -1,0 +1,184 @@
+"""The benchmark's table, for the terminal and for bench/RESULTS.md."""
+
+import os
+import platform
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.metadata import version
+
+from django.db import connection
+
+from bench import measure
+from bench.pages import WEIGHED_PAGES
+
+
+@dataclass
+class Row:
+    label: str
+    path: str
+    status: int
+    throughput: measure.Throughput | None
+
+
+@dataclass
+class Results:
+    scale: int
+    seconds: int
+    workers: int
+    rows: list
+    server_costs: dict
+    weights: dict
+
+    @property
+    def floor(self):
+        return self.rows[0].throughput.requests_per_second
+
+
+def throughput_lines(results):
+    """Header and rows of the throughput table, as lists of cells."""
+    lines = [["page", "path", "req/s", "× floor", "p50 ms", "p99 ms", "served ms"]]
+    lines[0] += ["render ms", "SQL"]
+    for row in results.rows:
+        costs = results.server_costs.get(row.path)
+        if row.throughput is None or not costs:
+            state = "missing" if row.status == 404 else f"HTTP {row.status}"
+            lines.append([row.label, row.path, state, "", "", "", "", "", ""])
+            continue
+        served, rendered = costs
+        t = row.throughput
+        rate = f"{t.requests_per_second:,.0f}"
+        if t.bad_responses:
+            rate += f" ({t.bad_responses} bad)"
+        lines.append(
+            [
+                row.label,
+                row.path,
+                rate,
+                f"{t.requests_per_second / results.floor:.2f}",
+                f"{t.p50_ms:.1f}",
+                f"{t.p99_ms:.1f}",
+                f"{served.milliseconds:.1f}",
+                f"{rendered.milliseconds:.1f}",
+                str(len(rendered.queries)),
+            ]
+        )
+    return lines
+
+
+def weight_lines(results):
+    lines = [["page", "file", "kind", "bytes sent", "Cache-Control", "repeat load"]]
+    for label, weight in results.weights.items():
+        for resource in weight.resources:
+            repeat = "cached" if resource.reused_on_repeat else f"{resource.bytes:,}"
+            lines.append(
+                [
+                    label,
+                    resource.path,
+                    resource.kind,
+                    f"{resource.bytes:,}",
+                    resource.cache_control or "(none)",
+                    repeat,
+                ]
+            )
+        total = [f"**{label} total**", "", "", f"**{weight.first_load:,}**", ""]
+        lines.append([*total, f"**{weight.repeat_load:,}**"])
+    return lines
+
+
+def query_lines(results):
+    """Where the weighed pages' queries go: one line per page, tables in query order."""
+    lines = []
+    for label, path in WEIGHED_PAGES:
+        costs = results.server_costs.get(path)
+        if costs:
+            tables = ", ".join(costs[1].tables()) or "no query"
+            lines.append(f"- {label} (`{path}`), rendered: {tables}")
+    return "\n".join(lines)
+
+
+def table(results):
+    lines = throughput_lines(results)
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    text = [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+        for line in lines
+    ]
+    for label, weight in results.weights.items():
+        text.append(
+            f"{label}: first load {weight.first_load:,} bytes, repeat load "
+            f"{weight.repeat_load:,} bytes"
+        )
+    return "\n".join(text)
+
+
+def markdown_table(lines):
+    rows = [lines[0], ["---"] * len(lines[0]), *lines[1:]]
+    return "\n".join(
+        "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows
+    )
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            cpu = next(line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line)
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM, {platform.platform()}"
+
+
+def versions():
+    database = f"SQLite {sqlite3.sqlite_version}"
+    if connection.vendor == "postgresql":
+        major, minor = divmod(connection.cursor().connection.info.server_version, 10000)
+        database = f"PostgreSQL {major}.{minor}"
+    parts = [f"Python {platform.python_version()}", database]
+    parts += [f"{name} {version(name)}" for name in ("Django", "wagtail", "gunicorn", "whitenoise")]
+    if measure.WRK:
+        wrk = subprocess.run([measure.WRK, "--version"], capture_output=True, text=True)  # noqa: S603
+        parts.append((wrk.stdout or wrk.stderr).split("[")[0].strip())
+    return ", ".join(parts)
+
+
+def markdown(results):
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"""# Benchmark results
+
+Written by `make bench` (`bench/run.py`); do not edit by hand, run it again.
+
+- Date: {now}
+- Machine: {machine()}
+- Versions: {versions()}
+- Setup: gunicorn, {results.workers} sync workers on 127.0.0.1, `config.settings.bench`
+  (production settings over plain HTTP), demo content at `--scale {results.scale}`.
+- Load: {measure.tool_name()}, {results.seconds} s per page, one page after the other.
+  The load generator shares the machine's cores with the server, so compare the ratios
+  to the floor, not the absolute rates, and only within one run.
+
+## Throughput
+
+The floor is a view that returns `HttpResponse("ok")` through the same middleware.
+The last three columns are measured inside Django, one request at a time once warm,
+without network or gunicorn: *served ms* as the load above was served (anonymous pages
+from the page cache), *render ms* and *SQL* with the page cache's lifetime at 0, which is
+what a page costs on a cache miss or for a signed-in member. A page that answers 404 is
+*missing* (its feature has not landed yet).
+
+{markdown_table(throughput_lines(results))}
+
+The SQL queries, by the table each reads:
+
+{query_lines(results)}
+
+## Page weight
+
+Bytes sent for the page and the files it references, as a browser that accepts gzip
+receives them. A repeat load re-fetches only what the first load did not leave fresh in
+the browser's cache (whitenoise gives hashed static files a one-year immutable lifetime).
+
+{markdown_table(weight_lines(results))}
+"""
