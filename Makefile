@@ -11,9 +11,11 @@ export HOST PORT
 AXE := node_modules/axe-core/axe.min.js
 SCALE ?= 1
 BENCH_SECONDS ?= 6
+LOAD_SECONDS ?= 60
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev test test-browser test-postgres security lint format migrations bench clean
+
+.PHONY: help run dev test test-browser test-postgres security lint format migrations messages bench load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -72,6 +74,14 @@ security: $(STAMP) ## bandit on the code, pip-audit on the installed packages
 
 bench: $(STAMP) ## Requests/s of the main pages against a floor, into bench/RESULTS.md (SCALE=1)
 	$(BIN)/python -m bench.run --scale $(SCALE) --seconds $(BENCH_SECONDS)
+
+messages: $(STAMP) ## Refresh the ar/fa/ur catalogues from the code and compile them (needs gettext)
+	$(MANAGE) makemessages -l ar -l fa -l ur --no-obsolete --ignore=.venv --ignore=node_modules \
+		--ignore=static --ignore=media --ignore=bench --ignore=tests
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+load: $(STAMP) ## Load and fault test on gunicorn, with checks (LOAD_SECONDS=60, LOAD_ARGS=--kill-worker)
+	$(BIN)/python -m bench.load --scale $(SCALE) --seconds $(LOAD_SECONDS) $(LOAD_ARGS)
 
 clean: ## Remove the virtualenv, databases, static, media and test tools
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* static media node_modules test-results

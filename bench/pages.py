@@ -1,17 +1,53 @@
 """What `make bench` measures. Add a page with one line; a path that answers 404 is
 reported as missing, so pages of features still to come can be listed already."""
 
+COURSE = "/courses/scaling-up-community-mental-health-care/"
+MODULE = f"{COURSE}what-task-sharing-means/"  # open preview: the whole page for visitors
+LIBRARY_SEARCH = "/library/?q=supervision&tag=task-sharing&tag=supervision"
+
 # (label, path, demo account to sign in as, or None for a visitor)
-PAGES = [
+FIXED_PAGES = [
     ("floor: HttpResponse('ok')", "/bench/floor", None),
     ("/healthz", "/healthz", None),
     ("home", "/", None),
     ("about", "/about/", None),
     ("course index", "/courses/", None),
+    ("course", COURSE, None),
+    ("module", MODULE, None),
+    ("workshop", f"{COURSE}workshop-1-amman/", None),
     ("library", "/library/", None),
+    ("library: search + two tags", LIBRARY_SEARCH, None),
+    ("resource", "/library/task-sharing-toolkit-for-district-mental-health-teams/", None),
     ("forum list", "/forums/", None),
     ("dashboard", "/dashboard/", "learner"),
 ]
 
+
+def longest_topic_pages():
+    """The first and last page of the longest forum topic (the 10,000-post one from
+    --scale 2): its id and page count depend on the scale, so they are looked up."""
+    from forums.models import Topic
+
+    topic = Topic.objects.order_by("-post_count", "pk").first()
+    if topic is None:
+        return []
+    url = topic.get_absolute_url()
+    return [
+        ("forum topic, first page", url, None),
+        (f"forum topic, last page ({topic.page_count})", f"{url}?page={topic.page_count}", None),
+    ]
+
+
+class _Pages:
+    """PAGES is iterated by bench.run only after it has seeded the database and set Django
+    up, so the rows that depend on the data can be looked up then."""
+
+    def __iter__(self):
+        yield from FIXED_PAGES
+        yield from longest_topic_pages()
+
+
+PAGES = _Pages()
+
 # Pages whose first and repeat loads are weighed: HTML and everything it references.
-WEIGHED_PAGES = [("home", "/")]
+WEIGHED_PAGES = [("home", "/"), ("module", MODULE)]

@@ -1,7 +1,7 @@
 import zoneinfo
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
@@ -56,3 +56,22 @@ class PreferredLanguageMiddleware:
         path = request.get_full_path()
         translated = translate_url(path, language)
         return translated if translated != path else None
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in a URL is never meaningful, and PostgreSQL refuses it in text
+    lookups (a 500 deep inside a view): answer 400 before any view sees it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            "\x00" in request.path
+            or "\x00" in request.META.get("QUERY_STRING", "")
+            or any("\x00" in key or "\x00" in value for key, value in request.GET.items())
+        ):
+            return HttpResponseBadRequest(
+                "The address contains a NUL byte.", content_type="text/plain"
+            )
+        return self.get_response(request)

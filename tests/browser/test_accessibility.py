@@ -1,13 +1,26 @@
 """axe-core finds no serious or critical violation on the site's main pages.
 
-Add a page with one line in PAGES: its path and the demo account that views it (None for
-a visitor). The pages are those of the demo collaborative (`load_demo`), loaded once for
-all of them: the test reports every failing page, not just the first.
+Add a page with one line in PAGES: its path (or a function that finds it) and the demo
+account that views it (None for a visitor). The pages are those of the demo collaborative
+(`load_demo`), loaded once for all of them: the test reports every failing page, not just
+the first.
 """
 
 import pytest
 
+from forums.models import Topic
 from home.models import User
+
+COURSE = "/courses/scaling-up-community-mental-health-care/"
+WORKSHOP = f"{COURSE}workshop-1-amman/"
+FORUM = "/forums/barriers-and-solutions/"
+
+
+def demo_topic():
+    """The demo topic's address (its id depends on what the database held before)."""
+    topic = Topic.objects.get(title="Getting supervisors to protect time for supervision")
+    return topic.get_absolute_url()
+
 
 PAGES = [
     ("/", None),
@@ -15,18 +28,37 @@ PAGES = [
     ("/accounts/login/", None),
     ("/accounts/signup/", None),
     ("/dashboard/", "learner"),
+    (COURSE, None),
+    (f"{COURSE}what-task-sharing-means/", None),
+    (WORKSHOP, None),
+    (f"{WORKSHOP}follow-up/", None),
+    ("/library/", None),
+    ("/library/?tag=task-sharing&tag=supervision&type=toolkit", None),
+    ("/library/task-sharing-toolkit-for-district-mental-health-teams/", None),
+    ("/library/video-a-supervision-session-role-played/", None),
+    ("/forums/", None),
+    (FORUM, None),
+    (demo_topic, None),
+    # Signed in: the reply form, the unread marks and the member's actions.
+    (demo_topic, "learner"),
+    (COURSE, "learner"),
+    # Arabic: right to left, translated pages and the English fallback.
+    ("/ar/", None),
+    (f"/ar{COURSE}", None),
+    (f"/ar{COURSE}what-task-sharing-means/", None),
+    ("/ar/library/", None),
 ]
 
 
-def test_main_pages_have_no_serious_accessibility_violation(
-    demo_site, page, signed_in_page, axe_check
-):
-    pages = {None: page}
+def check_pages(pages, axe_check, page, signed_in_page):
+    """Every page's failures (status or serious violations), with who viewed it."""
+    viewers = {None: page}
     failures = []
-    for path, username in PAGES:
-        if username not in pages:
-            pages[username] = signed_in_page(User.objects.get(username=username))
-        viewer = pages[username]
+    for path, username in pages:
+        path = path() if callable(path) else path
+        if username not in viewers:
+            viewers[username] = signed_in_page(User.objects.get(username=username))
+        viewer = viewers[username]
         response = viewer.goto(path)
         if response.status != 200:
             failures.append(f"{path} answered {response.status}")
@@ -34,7 +66,14 @@ def test_main_pages_have_no_serious_accessibility_violation(
         try:
             axe_check(viewer)
         except AssertionError as failure:
-            failures.append(str(failure))
+            failures.append(f"{failure} (viewed by {username or 'a visitor'})")
+    return failures
+
+
+def test_main_pages_have_no_serious_accessibility_violation(
+    demo_site, page, signed_in_page, axe_check
+):
+    failures = check_pages(PAGES, axe_check, page, signed_in_page)
     assert not failures, "\n\n".join(failures)
 
 

@@ -4,6 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
+from home.demo import DEMO_PASSWORD
 from home.models import StandardPage, User
 from tests.factories import TEST_PASSWORD
 
@@ -77,3 +78,74 @@ def test_editor_creates_and_publishes_a_page_in_the_admin(page, home_page, edito
     assert published.get_parent().specific == home_page
     page.goto("/our-teams/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Our teams")
+
+
+# The demo collaborative (`demo_site`): its course, forum, library and translations.
+COURSE = "/courses/scaling-up-community-mental-health-care/"
+
+
+def test_learner_continues_the_course_and_marks_the_next_module_complete(page, demo_site):
+    page.goto(f"/accounts/login/?next={COURSE}")
+    sign_in(page, "learner", DEMO_PASSWORD)
+    expect(page).to_have_url(re.compile(f"{COURSE}$"))
+    progress = page.locator("progress")
+    expect(progress).to_have_count(1)
+    done = int(progress.get_attribute("value"))
+
+    page.get_by_role("link", name=re.compile(r"^Continue: ")).click()
+    expect(page).to_have_url(re.compile(f"{COURSE}[-a-z]+/$"))
+    page.get_by_role("button", name="Mark as complete").click()
+    expect(page.get_by_role("button", name="Mark as not done")).to_be_visible()
+    expect(page.locator("progress")).to_have_attribute("value", str(done + 1))
+
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link").click()
+    expect(page.locator("progress")).to_have_attribute("value", str(done + 1))
+
+
+def test_learner_replies_in_the_forum_with_markdown(page, demo_site):
+    page.goto("/accounts/login/?next=/forums/barriers-and-solutions/")
+    sign_in(page, "learner", DEMO_PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Barriers and solutions")
+    page.get_by_role("link", name="Getting supervisors to protect time for supervision").click()
+    page.get_by_label("Message").fill(
+        "The **signed rota** worked: see [the toolkit](https://example.org/toolkit)."
+    )
+    page.get_by_role("button", name="Post reply").click()
+
+    reply = page.locator(".post").filter(has_text="worked: see").last
+    expect(reply.locator("strong")).to_have_text("signed rota")
+    link = reply.get_by_role("link", name="the toolkit")
+    expect(link).to_have_attribute("href", "https://example.org/toolkit")
+    expect(link).to_have_attribute("rel", re.compile(r"\bnofollow\b"))
+    expect(reply).not_to_contain_text("**")
+
+
+def test_visitor_filters_the_library_by_two_tags_and_a_type(page, demo_site):
+    page.goto("/library/")
+    tags = page.get_by_role("navigation", name="Tags")
+    tags.get_by_role("link", name="task-sharing", exact=True).click()
+    expect(page).to_have_url(re.compile(r"tag=task-sharing"))
+    page.get_by_role("navigation", name="Narrow by tag").get_by_role(
+        "link", name="supervision", exact=True
+    ).click()
+    page.get_by_label("Type").select_option("toolkit")
+    page.get_by_role("button", name="Apply").click()
+
+    chips = page.get_by_role("navigation", name="Filters in use")
+    for chip in ("Tag: task-sharing", "Tag: supervision", "Type: Toolkit"):
+        expect(chips.get_by_role("link", name=chip)).to_be_visible()
+    results = page.locator(".library-list")
+    expect(results).to_contain_text("Task-sharing toolkit for district mental health teams")
+    expect(results).not_to_contain_text("mhGAP Intervention Guide")  # task-sharing only
+    expect(results).not_to_contain_text("Fidelity checklist")  # supervision only
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^\s*1 resource\s*$"))
+
+
+def test_visitor_switches_a_module_page_to_arabic(page, demo_site):
+    page.goto(f"{COURSE}what-task-sharing-means/")
+    switcher = page.get_by_role("navigation", name="Language")
+    switcher.get_by_role("link", name=re.compile(r"^العربيّ?ة$")).click()  # Django's name_local
+    expect(page).to_have_url(re.compile(f"/ar{COURSE}what-task-sharing-means/$"))
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.get_by_role("heading", level=1)).to_have_text("ما معنى تقاسم المهام")

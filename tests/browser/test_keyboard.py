@@ -4,6 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
+from home.demo import DEMO_PASSWORD
+
 FOCUS_STYLE = """() => {
     const el = document.activeElement;
     const style = getComputedStyle(el);
@@ -31,3 +33,33 @@ def test_keyboard_focus_is_visible_on_links(page, home_page):
     style = page.evaluate(FOCUS_STYLE)
     assert style["focusVisible"], style
     assert style["outlineStyle"] != "none" and style["outlineWidth"] >= 2, style
+
+
+def tab_to(page, target, limit=40):
+    """Press Tab until `target` has the focus (it may have it already, e.g. autofocus)."""
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{limit} presses of Tab never reached {target}")
+
+
+def test_learner_signs_in_with_the_keyboard_alone(page, demo_site):
+    page.goto("/")
+    tab_to(page, page.get_by_role("link", name="Sign in"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/accounts/login/$"))
+
+    tab_to(page, page.get_by_label("Username"))
+    page.keyboard.type("learner")
+    tab_to(page, page.get_by_label("Password"))
+    page.keyboard.type(DEMO_PASSWORD)
+    submit = page.get_by_role("button", name="Sign in")
+    tab_to(page, submit)
+    style = page.evaluate(FOCUS_STYLE)
+    assert style["focusVisible"], style
+    assert style["outlineStyle"] != "none" and style["outlineWidth"] >= 2, style
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/dashboard/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Bilal Ahmed")

@@ -132,7 +132,7 @@ def test_certificate_verification_works_signed_out(client, course, completed):
     assert "Bilal Learner" in response.content.decode()
 
 
-@pytest.mark.parametrize("code", ["made-up", "x" * 24, "%00", "a" * 300])
+@pytest.mark.parametrize("code", ["made-up", "x" * 24, "a" * 300])
 def test_made_up_codes_are_not_found(client, db, code):
     assert client.get(f"/certificates/{code}/").status_code == 404
 
