@@ -52,8 +52,15 @@ def main():
 
     results = report.Results(args.scale, args.seconds, WORKERS, rows, server_costs, weights)
     print(report.table(results))
-    (ROOT / "bench" / "RESULTS.md").write_text(report.markdown(results))
+    results_file = ROOT / "bench" / "RESULTS.md"
+    # The load test (bench/load.py) keeps its own section at the end: carry it over.
+    previous = results_file.read_text() if results_file.exists() else ""
+    kept = "\n" + previous[previous.find(LOAD_HEADING) :] if LOAD_HEADING in previous else ""
+    results_file.write_text(report.markdown(results) + kept)
     print("Written to bench/RESULTS.md")
+
+
+LOAD_HEADING = "## Load test"
 
 
 def seed(scale):
