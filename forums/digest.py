@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
 from forums.access import can_view
 from forums.choices import Delivery
-from forums.emails import absolute, build_email, unsubscribe_url
+from forums.emails import absolute, build_email, in_language, unsubscribe_url
 from forums.models import DeliveryPreference, DigestDelivery, Post, Subscription
 
 logger = logging.getLogger(__name__)
@@ -59,14 +60,15 @@ def send_digest(preference, until):
     posts = digest_posts(user, preference.last_digest_at, until)
     if not posts:
         return False
-    context = {
-        "posts": [(post, absolute(post.get_absolute_url())) for post in posts],
-        "preferences_url": absolute("/forums/preferences/"),
-    }
-    subject = ngettext(
-        "Forum digest: %(count)d new post", "Forum digest: %(count)d new posts", len(posts)
-    ) % {"count": len(posts)}
-    message = build_email(user, subject, "digest", context, unsubscribe_url(user))
+    with in_language(user):
+        context = {
+            "posts": [(post, absolute(post.get_absolute_url())) for post in posts],
+            "preferences_url": absolute(reverse("forums:preferences")),
+        }
+        subject = ngettext(
+            "Forum digest: %(count)d new post", "Forum digest: %(count)d new posts", len(posts)
+        ) % {"count": len(posts)}
+        message = build_email(user, subject, "digest", context, unsubscribe_url(user))
     message.send()
     with transaction.atomic():
         DigestDelivery.objects.create(

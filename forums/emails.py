@@ -15,6 +15,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from forums.access import can_view
 from forums.choices import Delivery
@@ -41,6 +42,11 @@ def read_unsubscribe_token(token):
         return signing.loads(token, salt=SALT)
     except signing.BadSignature:
         return None
+
+
+def in_language(user):
+    """Render a user's email in their preferred language (links get its URL prefix)."""
+    return translation.override(getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE)
 
 
 def build_email(user, subject, template, context, unsubscribe):
@@ -90,12 +96,14 @@ def notify_new_post(post):
     topic = post.topic
     messages = []
     for user, subscription in reply_recipients(post):
-        link = unsubscribe_url(
-            user, topic=topic if subscription.topic_id else None, forum=subscription.forum
-        )
-        subject = f"[{topic.forum.name}] {topic.title}"
-        context = {"post": post, "topic": topic, "post_url": absolute(post.get_absolute_url())}
-        messages.append(build_email(user, subject, "new_post", context, link))
+        with in_language(user):
+            link = unsubscribe_url(
+                user, topic=topic if subscription.topic_id else None, forum=subscription.forum
+            )
+            subject = f"[{topic.forum.name}] {topic.title}"
+            url = absolute(post.get_absolute_url())
+            context = {"post": post, "topic": topic, "post_url": url}
+            messages.append(build_email(user, subject, "new_post", context, link))
     if messages:
         try:
             get_connection().send_messages(messages)

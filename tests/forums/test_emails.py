@@ -160,3 +160,28 @@ def test_preferences_page_sets_delivery(client, member):
     client.post("/forums/preferences/", {"delivery": "digest"})
     assert DeliveryPreference.objects.get(user=member).delivery == Delivery.DIGEST
     assert client.post("/forums/preferences/", {"delivery": "weekly"}).status_code == 400
+
+
+def test_emails_are_written_in_each_readers_language(
+    client, topic, user, member, django_capture_on_commit_callbacks
+):
+    """An Arabic reader gets the reply email and the digest in Arabic, with /ar/ links."""
+    from django.utils import translation
+
+    user.preferred_language = "ar"
+    user.save()
+    post = reply_by_page(client, topic, member, "Shukran", django_capture_on_commit_callbacks)
+    message = mail.outbox[0]
+    assert f"/ar{post.get_absolute_url()}" in message.body
+    DeliveryPreference.objects.create(
+        user=user, delivery=Delivery.DIGEST, last_digest_at=timezone.now() - timedelta(days=1)
+    )
+    mail.outbox.clear()
+    call_command("send_forum_digest")
+    count = DigestDelivery.objects.get(user=user).post_count
+    with translation.override("ar"):
+        subject = translation.ngettext(
+            "Forum digest: %(count)d new post", "Forum digest: %(count)d new posts", count
+        ) % {"count": count}
+    assert not subject.startswith("Forum digest")
+    assert mail.outbox[0].subject == subject
