@@ -29,7 +29,7 @@ from courses.models import (
     ModulePage,
     WorkshopPage,
 )
-from home.demo import DEMO_PASSWORD
+from home.demo import DEMO_PASSWORD, demo_user
 from home.models import User
 
 PARTICIPANTS = [
@@ -247,19 +247,13 @@ GROUP_FEEDBACK = (
 def create_participants(course):
     users = []
     for username, name, organisation, country, zone in PARTICIPANTS:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "email": f"{username}@example.org",
-                "display_name": name,
-                "organisation": organisation,
-                "country": country,
-                "time_zone": zone,
-            },
+        user, _created = demo_user(
+            username,
+            display_name=name,
+            organisation=organisation,
+            country=country,
+            time_zone=zone,
         )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
         Enrolment.objects.get_or_create(user=user, course=course)
         users.append(user)
     return users

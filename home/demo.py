@@ -51,25 +51,30 @@ ABOUT_BODY = [
 ]
 
 
+def demo_user(username, **fields):
+    """A demo account, created once with the published demo password; (user, created)."""
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org", **fields}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user, created
+
+
 def create_accounts():
     editors = Group.objects.get(name="Editors")
     for username, display_name, organisation, country, role in DEMO_ACCOUNTS:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "email": f"{username}@example.org",
-                "display_name": display_name,
-                "organisation": organisation,
-                "country": country,
-                "is_staff": role == "superuser",
-                "is_superuser": role == "superuser",
-            },
+        user, created = demo_user(
+            username,
+            display_name=display_name,
+            organisation=organisation,
+            country=country,
+            is_staff=role == "superuser",
+            is_superuser=role == "superuser",
         )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
-            if role == "Editors":
-                user.groups.add(editors)
+        if created and role == "Editors":
+            user.groups.add(editors)
 
 
 def create_home_page():

@@ -2,14 +2,13 @@
 an editor makes them with “Translate” in the admin, and an Arabic-speaking participant
 in the forum. Runs after every app's own demo content."""
 
-from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
 from courses.demo import COURSE_SLUG
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 from forums.models import Topic
 from forums.posting import reply
-from home.demo import DEMO_PASSWORD
+from home.demo import demo_user
 from home.models import HomePage
 
 ARABIC_HOME = {
@@ -84,19 +83,13 @@ def translate(page, locale, fields):
 
 def arabic_participant():
     username, display_name, organisation, country = ARABIC_PARTICIPANT
-    user, created = get_user_model().objects.get_or_create(
-        username=username,
-        defaults={
-            "email": f"{username}@example.org",
-            "display_name": display_name,
-            "organisation": organisation,
-            "country": country,
-            "preferred_language": "ar",
-        },
+    user, _created = demo_user(
+        username,
+        display_name=display_name,
+        organisation=organisation,
+        country=country,
+        preferred_language="ar",
     )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
     return user
 
 
