@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
+from django.utils.cache import has_vary_header
 from wagtail.signals import page_published, page_unpublished
 
 GENERATION_KEY = "anon-page-cache:generation"
@@ -39,6 +40,10 @@ def cache_key(request):
     return "anon-page-cache:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
+def cache_control(response):
+    return [part.strip().split("=")[0] for part in response.get("Cache-Control", "").split(",")]
+
+
 def clear():
     try:
         cache.incr(GENERATION_KEY)
@@ -61,8 +66,10 @@ class AnonymousPageCacheMiddleware:
         if (
             getattr(request, "anonymous_page_cacheable", False)
             and response.status_code == 200
-            and not response.cookies
+            and not response.cookies  # also catches any page that rendered a CSRF token
             and not response.streaming
+            and not has_vary_header(response, "Authorization")
+            and not {"private", "no-store"} & set(cache_control(response))
         ):
             if hasattr(response, "render") and callable(response.render):
                 response.render()

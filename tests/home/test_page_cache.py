@@ -65,3 +65,37 @@ def test_pages_created_in_code_clear_the_cache(client, about_page):
     about_page.title = "Renamed in code"
     about_page.save()
     assert "<h1>Renamed in code</h1>" in client.get("/about/").content.decode()
+
+
+def test_a_page_with_a_csrf_token_is_never_replayed(client, about_page):
+    """A visitor who already holds a CSRF cookie must not get another's token: the
+    password form of a protected page is rendered afresh each time."""
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=about_page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    client.get("/accounts/login/")  # now holds a csrftoken cookie
+    first = client.get("/about/").content.decode()
+    second = client.get("/about/").content.decode()
+    assert "csrfmiddlewaretoken" in second
+    token = 'name="csrfmiddlewaretoken" value="'
+    assert first.split(token)[1][:64] != second.split(token)[1][:64]
+
+
+def test_pages_marked_private_are_not_cached(client, about_page):
+    from wagtail import hooks
+
+    def mark_private(fn):
+        def serve(page, request, args, kwargs):
+            response = fn(page, request, args, kwargs)
+            response["Cache-Control"] = "private"
+            return response
+
+        return serve
+
+    with hooks.register_temporarily("on_serve_page", mark_private):
+        client.get("/about/")
+        second = client.get("/about/")
+    # The view ran again (a cache hit answers before any view marks the request).
+    assert second.wsgi_request.__dict__.get("anonymous_page_cacheable")
