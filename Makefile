@@ -40,9 +40,10 @@ dev: $(STAMP) ## Django's runserver with auto-reload
 	$(MANAGE) load_demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-lint: $(STAMP) ## ruff check and format check
+lint: $(STAMP) ## ruff check, format check, and the layering of the apps (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(STAMP) ## Format the code with ruff
 	$(BIN)/ruff check --fix .
@@ -69,7 +70,7 @@ test-postgres: $(STAMP) $(AXE) ## The whole test suite against a throwaway Postg
 
 security: $(STAMP) ## bandit on the code, pip-audit on the installed packages
 	$(BIN)/bandit --quiet --configfile pyproject.toml --severity-level medium \
-		--recursive config home courses library forums bench scripts
+		--recursive config core home courses evaluations attendance applications reminders library forums bench scripts
 	$(BIN)/python scripts/audit_dependencies.py
 
 bench: $(STAMP) ## Requests/s of the main pages against a floor, into bench/RESULTS.md (SCALE=1)

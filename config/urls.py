@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.routing import FILE_ROUTE_PATTERN
 from home import views as home_views
 
 urlpatterns = [
@@ -23,13 +24,17 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("home.urls")),
     path("dashboard/", home_views.dashboard, name="dashboard"),
-    # Each app's own non-page views; Wagtail serves the pages below. The forums come
-    # first: courses and library match paths that end in their own suffixes.
+    # Each app's own views below no page; views below a page are its routes (see
+    # core/routing.py). The forums come first: library matches paths by their suffix.
     path("forums/", include("forums.urls")),
     path("", include("courses.urls")),
+    path("", include("applications.urls")),
+    path("", include("reminders.urls")),
     path("", include("library.urls")),
     # Wagtail's page serving, falling back to the English page when a page has no
-    # translation yet (same pattern and name as Wagtail's own, which stays as backup).
+    # translation yet (same pattern and name as Wagtail's own, which stays as backup);
+    # paths that end in a file name (calendar.ics) go to the page's routes too.
+    re_path(FILE_ROUTE_PATTERN, home_views.serve_with_fallback, name="wagtail_serve_file"),
     re_path(r"^((?:[\w\-]+/)*)$", home_views.serve_with_fallback, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -13,13 +13,17 @@ against the original (default-language) page and looked up by `translation_key`,
 completing the Arabic copy of a module completes the module.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import F
+from django.db.models import F, Q
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from courses.choices import CourseRole, EnrolmentRole, EnrolmentStatus
-from courses.models import CoursePage, Enrolment
+from courses.models import CoursePage, Enrolment, WorkshopPage
 
 MEMBER_STATUSES = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
 
@@ -128,3 +132,29 @@ def load_enrolments(user, courses):
         for course in courses
         if course.translation_key in by_key
     }
+
+
+def facilitated_courses(user):
+    """The courses for which `can_facilitate` holds, as one query: the course pages the
+    user may edit in Wagtail and those they facilitate. Feature listings (enrolments,
+    attendance, applications) scope their rows by these."""
+    if not user.is_authenticated or not user.is_active:
+        return CoursePage.objects.none()
+    edited = PagePermissionPolicy(CoursePage).instances_user_has_permission_for(user, "change")
+    facilitated = Enrolment.objects.filter(
+        user=user, role=EnrolmentRole.FACILITATOR, status__in=MEMBER_STATUSES
+    )
+    return CoursePage.objects.filter(
+        Q(pk__in=edited.values("pk")) | Q(pk__in=facilitated.values("course_id"))
+    )
+
+
+def member_workshops(user):
+    """[(workshop, course)] of every live course the user is a member of, by start."""
+    courses = list(member_courses(user))
+    if not courses:
+        return []
+    by_path = {course.path: course for course in courses}
+    children = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
+    workshops = WorkshopPage.objects.live().filter(children).order_by("starts_at")
+    return [(w, by_path[w.path[: -WorkshopPage.steplen]]) for w in workshops]

@@ -6,10 +6,17 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses"
 
     def ready(self):
+        from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
-        from courses import invitations  # noqa: F401 - connects its user_logged_in receiver
+        from courses import checks  # noqa: F401 - registers the system checks
         from courses.course_forums import create_forum_on_first_publish
-        from courses.models import CoursePage
+        from courses.models import CoursePage, ModuleCompletion
+        from courses.signal_handlers import check_completion_on_module
 
         page_published.connect(create_forum_on_first_publish, sender=CoursePage)
+        post_save.connect(
+            check_completion_on_module,
+            sender=ModuleCompletion,
+            dispatch_uid="courses-completion-on-module",
+        )

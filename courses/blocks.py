@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from courses.choices import AgendaItemKind
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
 
 class ReflectionPromptBlock(blocks.StructBlock):

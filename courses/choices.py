@@ -65,29 +65,3 @@ class CourseRole(models.TextChoices):
     EDITOR = "editor", _("Editor")
     FACILITATOR = "facilitator", _("Facilitator")
     PARTICIPANT = "participant", _("Participant")
-
-
-class ApplicationStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    ACCEPTED = "accepted", _("Accepted")
-    WAITLISTED = "waitlisted", _("Wait-listed")
-    DECLINED = "declined", _("Declined")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
-class TeamRole(models.TextChoices):
-    """Roles in an applying organisation's core team."""
-
-    SENIOR_LEADER = "senior_leader", _("Senior leader")
-    SUPERVISOR = "supervisor", _("Supervisor")
-    CLINICIAN = "clinician", _("Clinician")
-
-
-class DeliveryStatus(models.TextChoices):
-    """Where one reminder or session message stands for one person."""
-
-    PENDING = "pending", _("Pending")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed, will retry")
-    GAVE_UP = "gave_up", _("Gave up")
-    SKIPPED = "skipped", _("Skipped")

@@ -4,9 +4,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from courses import access
+from courses.access import member_workshops
 from courses.models import CalendarFeed, ModuleCompletion
 from courses.progress import next_session, progress_for
-from courses.views import member_workshops
 
 RECENTLY_COMPLETED = 5
 

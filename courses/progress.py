@@ -173,3 +173,13 @@ def module_page_context(module, request):
         "can_view_body": can_view_body and not state.locked,
         "next_state": progress.next_state,
     }
+
+
+def workshop_page_context(workshop, request):
+    course = workshop.get_course()
+    return {
+        "course": course,
+        "show_join_link": bool(
+            course and workshop.join_url and access.can_view_members_content(request.user, course)
+        ),
+    }

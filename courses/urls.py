@@ -1,16 +1,10 @@
-from django.urls import include, path, re_path
+from django.urls import path
 
-from courses import views
+from courses import certificates, views
 
-# Course pages route their own actions (see CoursePage). Wagtail's page URLs cannot end
-# in “.ics”, so the course calendar is matched here, before Wagtail's catch-all; the
-# personal feed lives beside the dashboard it belongs to.
+# Views of courses that live below no page (those below a course are routes of its
+# page: see `course_routes` in courses/wagtail_hooks.py).
 urlpatterns = [
-    re_path(
-        r"^(?P<page_path>(?:[\w-]+/)+)calendar\.ics$",
-        views.course_calendar,
-        name="courses_course_calendar",
-    ),
     path(
         "dashboard/calendar/<str:token>.ics",
         views.personal_calendar,
@@ -21,10 +15,9 @@ urlpatterns = [
         views.reset_calendar_feed,
         name="courses_reset_calendar_feed",
     ),
-]
-
-# Evaluations, attendance and certificates; applications and reminders (their own modules).
-urlpatterns += [
-    path("", include("courses.evaluation_urls")),
-    path("", include("courses.application_urls")),
+    path(
+        "certificates/<str:code>/",
+        certificates.verify_certificate,
+        name="courses_verify_certificate",
+    ),
 ]

@@ -4,56 +4,29 @@ Every action is a POST that can be repeated safely: it redirects back with a mes
 or answers 4xx with the reason.
 """
 
-from functools import reduce
-from operator import or_
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Site
 
 from courses import access
 from courses.calendar import calendar_response, workshop_event
 from courses.choices import EnrolmentStatus
 from courses.models import (
     CalendarFeed,
-    CoursePage,
     Enrolment,
     ModuleCompletion,
     ModulePage,
     WorkshopPage,
 )
 from courses.progress import progress_for
-
-
-def vary_on_member(request, response):
-    """Pages that differ per member must never be served to someone else from a cache."""
-    patch_vary_headers(response, ["Cookie"])
-    if request.user.is_authenticated:
-        patch_cache_control(response, private=True)
-    return response
-
-
-def refuse(request, course, message, status):
-    return render(
-        request, "courses/refused.html", {"course": course, "message": message}, status=status
-    )
-
-
-def back(request, default_url):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(default_url)
+from courses.responses import back, refuse, vary_on_member
 
 
 @require_POST
@@ -92,6 +65,14 @@ def withdraw(request, course):
     return back(request, course.url)
 
 
+def complete_module(request, course):
+    return set_module_completed(request, course, completed=True)
+
+
+def uncomplete_module(request, course):
+    return set_module_completed(request, course, completed=False)
+
+
 @require_POST
 def set_module_completed(request, course, completed):
     if not request.user.is_authenticated:
@@ -121,19 +102,7 @@ def set_module_completed(request, course, completed):
 
 
 @require_GET
-def course_calendar(request, page_path):
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404
-    # Under /ar/, /fa/ or /ur/ the course may live in that language's tree, or only in
-    # the default one.
-    courses = CoursePage.objects.live().public()
-    for root in dict.fromkeys([site.root_page.localized, site.root_page]):
-        course = courses.filter(url_path=root.url_path + page_path).first()
-        if course:
-            break
-    else:
-        raise Http404
+def course_calendar(request, course):
     with_join_links = access.can_view_members_content(request.user, course)
     events = [
         workshop_event(workshop, course, request, with_join_links)
@@ -143,17 +112,6 @@ def course_calendar(request, page_path):
     return vary_on_member(request, response)
 
 
-def member_workshops(user):
-    """[(workshop, course)] of every live course the user is a member of, by start."""
-    courses = list(access.member_courses(user))
-    if not courses:
-        return []
-    by_path = {course.path: course for course in courses}
-    children = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
-    workshops = WorkshopPage.objects.live().filter(children).order_by("starts_at")
-    return [(w, by_path[w.path[: -WorkshopPage.steplen]]) for w in workshops]
-
-
 @require_GET
 def personal_calendar(request, token):
     feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
@@ -161,7 +119,7 @@ def personal_calendar(request, token):
         raise Http404
     events = [
         workshop_event(workshop, course, request, with_join_link=True)
-        for workshop, course in member_workshops(feed.user)
+        for workshop, course in access.member_workshops(feed.user)
     ]
     response = calendar_response(_("My sessions"), events, "my-sessions.ics")
     patch_cache_control(response, private=True)

@@ -3,15 +3,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from courses import (
-    application_hooks,  # noqa: F401 (applications and reminders)
-    demo,
-)
-from courses.access import MEMBER_STATUSES
-from courses.choices import EnrolmentRole
+from core.routing import PageRoute, file_route
+from courses import access, certificates, progress, views
 from courses.dashboard import courses_panel
-from courses.evaluation_hooks import AttendanceViewSet  # also registers its hooks
-from courses.models import Enrolment, Theme
+from courses.listing import course_listing
+from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage, Theme, WorkshopPage
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -55,14 +51,11 @@ class EnrolmentViewSet(SnippetViewSet):
         user = request.user
         if user.is_superuser or user.has_perm("courses.change_enrolment"):
             return enrolments
-        run = Enrolment.objects.filter(
-            user=user, role=EnrolmentRole.FACILITATOR, status__in=MEMBER_STATUSES
-        )
-        return enrolments.filter(course__in=run.values("course_id"))
+        return enrolments.filter(course__in=access.facilitated_courses(user))
 
 
 class CoursesGroup(SnippetViewSetGroup):
-    items = (EnrolmentViewSet, AttendanceViewSet, ThemeViewSet)
+    items = (EnrolmentViewSet, ThemeViewSet)
     menu_icon = "group"
     menu_label = _("Courses")
     menu_name = "courses"
@@ -79,4 +72,34 @@ def dashboard_courses(request):
 
 @hooks.register("load_demo_content", order=20)
 def load_courses_demo(scale, stdout):
+    from courses import demo
+
     demo.load(scale, stdout)
+
+
+@hooks.register("register_page_routes")
+def course_routes():
+    """Learner actions (POST only, idempotent, answered with a redirect back), the
+    certificate and the course calendar."""
+    return [
+        PageRoute(CoursePage, "enrol/", views.enrol, "enrol"),
+        PageRoute(CoursePage, "withdraw/", views.withdraw, "withdraw"),
+        PageRoute(CoursePage, "complete/", views.complete_module, "complete"),
+        PageRoute(CoursePage, "uncomplete/", views.uncomplete_module, "uncomplete"),
+        PageRoute(CoursePage, "certificate/", certificates.course_certificate, "certificate"),
+        PageRoute(CoursePage, file_route("calendar.ics"), views.course_calendar, "calendar"),
+    ]
+
+
+@hooks.register("page_context")
+def course_pages_context(page, request):
+    """The listing, programme and progress of the course pages."""
+    if isinstance(page, CourseIndexPage):
+        return course_listing(page, request)
+    if isinstance(page, CoursePage):
+        return progress.course_page_context(page, request)
+    if isinstance(page, ModulePage):
+        return progress.module_page_context(page, request)
+    if isinstance(page, WorkshopPage):
+        return progress.workshop_page_context(page, request)
+    return None

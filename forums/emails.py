@@ -7,63 +7,39 @@ unsubscribes, from that page's button or straight from a mail client through the
 List-Unsubscribe-Post header (RFC 8058 one-click).
 """
 
-import logging
-
-from django.conf import settings
-from django.core import signing
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F, Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from core import mail
+from core.mail import absolute, in_language, send_all
 from forums.access import can_view
 from forums.choices import Delivery
 from forums.models import Subscription
 
-logger = logging.getLogger(__name__)
 SALT = "forums.unsubscribe"
-
-
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def unsubscribe_url(user, *, topic=None, forum=None):
     """A link that stops one subscription, or (neither given) every forum email."""
     target = {"t": topic.pk} if topic else {"f": forum.pk} if forum else {"all": 1}
-    token = signing.dumps({"u": user.pk, **target}, salt=SALT)
+    token = mail.sign({"u": user.pk, **target}, SALT)
     return absolute(reverse("forums:unsubscribe", args=[token]))
 
 
 def read_unsubscribe_token(token):
     """The payload of a valid token, or None."""
-    try:
-        return signing.loads(token, salt=SALT)
-    except signing.BadSignature:
-        return None
-
-
-def in_language(user):
-    """Render a user's email in their preferred language (links get its URL prefix)."""
-    return translation.override(getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE)
+    return mail.unsign(token, SALT)
 
 
 def build_email(user, subject, template, context, unsubscribe):
     context = {**context, "recipient": user, "unsubscribe_url": unsubscribe}
-    text = render_to_string(f"forums/email/{template}.txt", context)
-    html = render_to_string(f"forums/email/{template}.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=text,
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+    return mail.build_email(
+        user.email,
+        subject,
+        f"forums/email/{template}",
+        context,
+        headers=mail.unsubscribe_headers(unsubscribe),
     )
-    message.attach_alternative(html, "text/html")
-    return message
 
 
 def reply_recipients(post):
@@ -104,8 +80,4 @@ def notify_new_post(post):
             url = absolute(post.get_absolute_url())
             context = {"post": post, "topic": topic, "post_url": url}
             messages.append(build_email(user, subject, "new_post", context, link))
-    if messages:
-        try:
-            get_connection().send_messages(messages)
-        except Exception:  # the post is saved; a mail server outage must not fail it
-            logger.exception("Could not send %d forum notification(s)", len(messages))
+    send_all(messages)  # the post is saved; a mail server outage must not fail it

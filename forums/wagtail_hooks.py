@@ -13,6 +13,7 @@ register_snippet(ForumsAdminGroup)
 
 @hooks.register("load_demo_content", order=30)
 def load_forum_demo(scale, stdout):
+
     demo.load(scale, stdout)
 
 

@@ -7,9 +7,8 @@ Other apps add their own demo content through the `load_demo_content` hook; see
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
-from home.models import HomePage, SiteSettings, StandardPage, User
-
-DEMO_PASSWORD = "collab-demo"  # noqa: S105 - published demo credential, refused without DEBUG
+from core.demo import demo_user
+from home.models import HomePage, SiteSettings, StandardPage
 
 DEMO_ACCOUNTS = [
     # username, display name, organisation, country, role
@@ -49,17 +48,6 @@ ABOUT_BODY = [
         },
     ),
 ]
-
-
-def demo_user(username, **fields):
-    """A demo account, created once with the published demo password; (user, created)."""
-    user, created = User.objects.get_or_create(
-        username=username, defaults={"email": f"{username}@example.org", **fields}
-    )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
-    return user, created
 
 
 def create_accounts():

@@ -4,11 +4,11 @@ in the forum. Runs after every app's own demo content."""
 
 from wagtail.models import Locale
 
+from core.demo import demo_user
 from courses.demo import COURSE_SLUG
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 from forums.models import Topic
 from forums.posting import reply
-from home.demo import demo_user
 from home.models import HomePage
 
 ARABIC_HOME = {

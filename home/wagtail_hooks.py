@@ -2,7 +2,6 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import demo, demo_translations
 from home.models import Person
 
 
@@ -23,9 +22,13 @@ register_snippet(PersonViewSet)
 
 @hooks.register("load_demo_content", order=0)
 def load_site_demo(scale, stdout):
+    from home import demo
+
     demo.load(scale, stdout)
 
 
 @hooks.register("load_demo_content", order=90)
 def load_translation_demo(scale, stdout):
+    from home import demo_translations
+
     demo_translations.load(scale, stdout)

@@ -16,13 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.csv_files import FORMULA_STARTS
 from library.choices import ResourceLanguage, ResourceType
 from library.models import ResourcePage
 
 REQUIRED_COLUMNS = ["title", "type", "authors", "year", "url", "tags", "summary"]
 OPTIONAL_COLUMNS = ["language"]
-# Cells a spreadsheet would run as a formula when the file is opened again (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_LENGTHS = {"title": 255, "authors": 255, "url": 500, "summary": 2000}
 MAX_TAG_LENGTH = 100
 FIRST_YEAR = 1900

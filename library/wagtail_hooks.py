@@ -7,8 +7,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from library import demo
 from library.bulk_actions import MergeTagsBulkAction
+from library.listing import LibraryListing
+from library.models import LibraryPage
 
 
 class TagsSnippetViewSet(SnippetViewSet):
@@ -38,4 +39,12 @@ hooks.register("register_bulk_action", MergeTagsBulkAction)
 
 @hooks.register("load_demo_content", order=10)
 def load_library_demo(scale, stdout):
+    from library import demo
+
     demo.load(scale, stdout)
+
+
+@hooks.register("page_context")
+def library_listing(page, request):
+    """Search, filters with counts, sorting and pages of results of the library page."""
+    return {"listing": LibraryListing(page, request)} if isinstance(page, LibraryPage) else None

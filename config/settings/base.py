@@ -27,10 +27,16 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # The project's apps, top layer first (see the README's architecture section).
     "home",
+    "evaluations",
+    "attendance",
+    "applications",
+    "reminders",
     "courses",
     "library",
     "forums",
+    "core",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

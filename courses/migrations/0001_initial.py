@@ -5,7 +5,7 @@ import courses.models.module
 import courses.models.pages
 import django.db.models.deletion
 import django.utils.timezone
-import home.models.users
+import core.validators
 import modelcluster.fields
 import modelsearch.index
 import wagtail.contrib.routable_page.models
@@ -137,7 +137,7 @@ class Migration(migrations.Migration):
                 ('format', models.CharField(choices=[('in_person', 'In person'), ('virtual', 'Virtual'), ('hybrid', 'Hybrid'), ('online_meeting', 'Online meeting')], default='in_person', max_length=20, verbose_name='format')),
                 ('starts_at', models.DateTimeField(help_text='Local time at the venue.', verbose_name='starts')),
                 ('ends_at', models.DateTimeField(help_text='Local time at the venue.', verbose_name='ends')),
-                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[home.models.users.validate_time_zone], verbose_name='time zone')),
+                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[core.validators.validate_time_zone], verbose_name='time zone')),
                 ('venue', models.TextField(blank=True, help_text='Name and address, for in-person days.', max_length=500, verbose_name='venue')),
                 ('join_url', models.URLField(blank=True, help_text='The video call link; only enrolled participants see it.', verbose_name='join link')),
                 ('agenda', wagtail.fields.StreamField([('day', 11)], blank=True, block_lookup={0: ('wagtail.blocks.DateBlock', (), {'label': 'Date'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional', 'label': 'Theme of the day', 'max_length': 150, 'required': False}), 2: ('wagtail.blocks.TimeBlock', (), {'label': 'Starts'}), 3: ('wagtail.blocks.TimeBlock', (), {'label': 'Ends', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200}), 5: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('talk', 'Didactic talk'), ('peer_presentation', 'Peer presentation'), ('small_group', 'Small group'), ('full_group', 'Full group'), ('self_directed', 'Self-directed'), ('guest_session', 'Guest session')], 'label': 'Kind'}), 6: ('wagtail.snippets.blocks.SnippetChooserBlock', ('home.Person',), {'label': 'Person'}), 7: ('wagtail.blocks.StreamBlock', [[('person', 6)]], {'label': 'Facilitators', 'required': False}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'max_length': 1000, 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('starts', 2), ('ends', 3), ('title', 4), ('kind', 5), ('facilitators', 7), ('description', 8)]], {}), 10: ('wagtail.blocks.StreamBlock', [[('item', 9)]], {'label': 'Items'}), 11: ('wagtail.blocks.StructBlock', [[('date', 0), ('title', 1), ('items', 10)]], {})})),

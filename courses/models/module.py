@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -8,20 +7,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.pages import ContributedContextMixin
+from core.routing import ReservedSlugsMixin
 from courses.blocks import ModuleStreamBlock
 from courses.choices import ModuleAccess
 from courses.forms import ModulePageForm
-from courses.models.pages import COURSE_ROUTE_SLUGS, CoursePage, MemberAwarePageMixin
+from courses.models.pages import CoursePage, MemberAwarePageMixin
 
 
-class CourseChildMixin(MemberAwarePageMixin):
-    """Pages that live directly under a course (modules and workshops)."""
-
-    def clean(self):
-        super().clean()
-        if self.slug in COURSE_ROUTE_SLUGS:
-            message = _("“%(slug)s” is reserved for the course's own links.")
-            raise ValidationError({"slug": message % {"slug": self.slug}})
+class CourseChildMixin(MemberAwarePageMixin, ContributedContextMixin, ReservedSlugsMixin):
+    """Pages that live below a course (modules, workshops, evaluations)."""
 
     def get_course(self):
         return CoursePage.objects.parent_of(self).first()
@@ -102,10 +97,3 @@ class ModulePage(CourseChildMixin, Page):
         if self.is_members_only:
             return ""
         return " ".join(self._meta.get_field("body").get_searchable_content(self.body))
-
-    def get_context(self, request, *args, **kwargs):
-        from courses.progress import module_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(module_page_context(self, request))
-        return context

@@ -5,28 +5,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.pages import ContributedContextMixin, DeclaredChildrenMixin
+from core.routing import ContributedRoutesMixin
 from courses.choices import CourseFormat, CourseStatus, EnrolmentMode, PersonRole
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-
-# Routes of CoursePage; a module or workshop cannot take these slugs.
-COURSE_ROUTE_SLUGS = frozenset({"enrol", "withdraw", "complete", "uncomplete"})
+from courses.responses import vary_on_member
 
 
 class MemberAwarePageMixin:
     """Pages that show members what visitors do not see (bodies, join links, progress)."""
 
     def serve(self, request, *args, **kwargs):
-        from courses.views import vary_on_member
-
         return vary_on_member(request, super().serve(request, *args, **kwargs))
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ContributedContextMixin, Page):
     """/courses/: every published course, filterable by thematic area and status."""
 
     parent_page_types = ["home.HomePage"]
@@ -42,13 +40,6 @@ class CourseIndexPage(Page):
     class Meta:
         verbose_name = _("course index")
 
-    def get_context(self, request, *args, **kwargs):
-        from courses.listing import course_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(course_listing(self, request))
-        return context
-
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if response.context_data["filters"].errors:
@@ -56,15 +47,23 @@ class CourseIndexPage(Page):
         return response
 
 
-class CoursePage(MemberAwarePageMixin, RoutablePageMixin, Page):
+class CoursePage(
+    MemberAwarePageMixin,
+    ContributedContextMixin,
+    DeclaredChildrenMixin,
+    ContributedRoutesMixin,
+    RoutablePageMixin,
+    Page,
+):
     """One collaborative or course: its modules and workshops are its children.
 
-    The page's helpers import `courses.progress` and `courses.views` when called, because
-    those modules import the models.
+    Its context (programme, progress) and its routes (enrol, certificate, calendar…)
+    come from the `page_context` and `register_page_routes` hooks: courses registers
+    its own in courses/wagtail_hooks.py, features add theirs.
     """
 
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.ModulePage", "courses.WorkshopPage", "courses.EvaluationPage"]
+    subpage_types = ["courses.ModulePage", "courses.WorkshopPage"]
 
     # Description
     intro = models.TextField(
@@ -158,40 +157,7 @@ class CoursePage(MemberAwarePageMixin, RoutablePageMixin, Page):
 
     @property
     def calendar_url(self):
-        """Served by courses.urls: Wagtail's page routes cannot end in “.ics”."""
-        return f"{self.url}calendar.ics" if self.url else ""
-
-    def get_context(self, request, *args, **kwargs):
-        from courses.progress import course_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(course_page_context(self, request))
-        return context
-
-    # Learner actions: POST only, idempotent, answered with a redirect back.
-    @path("enrol/", name="enrol")
-    def enrol_route(self, request):
-        from courses import views
-
-        return views.enrol(request, self)
-
-    @path("withdraw/", name="withdraw")
-    def withdraw_route(self, request):
-        from courses import views
-
-        return views.withdraw(request, self)
-
-    @path("complete/", name="complete")
-    def complete_route(self, request):
-        from courses import views
-
-        return views.set_module_completed(request, self, completed=True)
-
-    @path("uncomplete/", name="uncomplete")
-    def uncomplete_route(self, request):
-        from courses import views
-
-        return views.set_module_completed(request, self, completed=False)
+        return self.url + self.reverse_subpage("calendar") if self.url else ""
 
 
 class CoursePerson(Orderable):

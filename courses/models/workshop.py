@@ -6,25 +6,30 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import RICH_TEXT_FEATURES, DocumentBlock
+from core.pages import DeclaredChildrenMixin
+from core.routing import ContributedRoutesMixin
+from core.validators import validate_time_zone
 from courses.blocks import ActionItemsStreamBlock, AgendaStreamBlock, LibraryResourcesStreamBlock
 from courses.choices import WorkshopFormat
 from courses.forms import WorkshopPageForm
 from courses.models.module import CourseChildMixin
-from home.blocks import RICH_TEXT_FEATURES, DocumentBlock
-from home.models.users import validate_time_zone
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
-class WorkshopPage(CourseChildMixin, Page):
+class WorkshopPage(
+    CourseChildMixin, DeclaredChildrenMixin, ContributedRoutesMixin, RoutablePageMixin, Page
+):
     """A live session of a course: a multi-day workshop or an online meeting."""
 
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.FollowUpPage", "courses.EvaluationPage"]
+    subpage_types = ["courses.FollowUpPage"]
     base_form_class = WorkshopPageForm
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
@@ -102,14 +107,7 @@ class WorkshopPage(CourseChildMixin, Page):
         return self.ends_at.astimezone(self.zone)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.access import can_view_members_content
-
-        context = super().get_context(request, *args, **kwargs)
-        course = self.get_course()
-        context["course"] = course
-        context["show_join_link"] = bool(
-            course and self.join_url and can_view_members_content(request.user, course)
-        )
+        context = super().get_context(request, *args, **kwargs)  # course, show_join_link
         # prework is an in-memory FakeQuerySet in previews: filter it in Python.
         context["prework_modules"] = sorted(
             (module for module in self.prework.all() if module.live), key=lambda m: m.path

@@ -19,18 +19,3 @@ def agenda_kind(value):
 def course_forum(course):
     """The course's own forum (created when the course is first published), or None."""
     return Forum.objects.filter(page__translation_key=course.translation_key).first()
-
-
-@register.simple_tag(takes_context=True)
-def workshop_links(context, workshop):
-    """What a workshop page offers beyond its agenda: its live evaluations, and the
-    attendance list for the course's facilitators and editors."""
-    from courses import access
-    from courses.models import EvaluationPage
-
-    course = workshop.get_course()
-    user = context["request"].user
-    return {
-        "evaluations": EvaluationPage.objects.child_of(workshop).live(),
-        "attendance": bool(course and access.can_facilitate(user, course)),
-    }

@@ -3,7 +3,7 @@
 import django.contrib.auth.models
 import django.contrib.auth.validators
 import django.utils.timezone
-import home.models.users
+import core.validators
 from django.db import migrations, models
 
 
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
                 ('country', models.CharField(blank=True, max_length=100, verbose_name='country')),
                 ('preferred_language', models.CharField(choices=[('en', 'English'), ('ar', 'Arabic'), ('fa', 'Persian'), ('ur', 'Urdu')], default='en', max_length=10, verbose_name='preferred language')),
-                ('time_zone', models.CharField(default='UTC', help_text='Session times are shown in this time zone.', max_length=64, validators=[home.models.users.validate_time_zone], verbose_name='time zone')),
+                ('time_zone', models.CharField(default='UTC', help_text='Session times are shown in this time zone.', max_length=64, validators=[core.validators.validate_time_zone], verbose_name='time zone')),
                 ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
                 ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
             ],

@@ -5,7 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, HomeStreamBlock
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, HomeStreamBlock
 
 
 class HomePage(Page):

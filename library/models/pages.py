@@ -16,11 +16,12 @@ from wagtail.embeds.finders import get_finders
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.pages import ContributedContextMixin
 from library.choices import ResourceLanguage, ResourceType
 from library.models.related import ResourcePageTag
 
 
-class LibraryPage(Page):
+class LibraryPage(ContributedContextMixin, Page):
     """The library's index: search, filters with counts, sorting and pages of results."""
 
     subpage_types = ["library.ResourcePage"]
@@ -35,13 +36,7 @@ class LibraryPage(Page):
     class Meta:
         verbose_name = _("library page")
 
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: the listing module queries ResourcePage, defined below.
-        from library.listing import LibraryListing
-
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = LibraryListing(self, request)
-        return context
+    # Its `listing` comes from the `page_context` hook in library/wagtail_hooks.py.
 
 
 class ResourcePage(Page):

@@ -22,7 +22,7 @@ def main():
     django.setup()
     from django.test.utils import override_settings
 
-    from courses import reminders
+    from reminders import sending as reminders
 
     reminders.BATCH = 5  # many claims, so that the runs take turns
     ready = Path(outbox) / f"ready-{name}"

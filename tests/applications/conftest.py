@@ -3,8 +3,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from courses.choices import EnrolmentMode, TeamRole
-from courses.models import Application, CoreTeamMember, FollowUpPage, FollowUpReminder, WorkshopPage
+from applications.choices import TeamRole
+from applications.models import Application, CoreTeamMember
+from courses.choices import EnrolmentMode
+from courses.models import FollowUpPage, FollowUpReminder, WorkshopPage
 from tests.courses import conftest as courses_fixtures
 from tests.courses.factories import make_course
 from tests.factories import UserFactory

@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from courses.choices import ApplicationStatus, EnrolmentMode, TeamRole
-from courses.models import Application, ApplicationStatusChange, CoreTeamMember
+from applications.choices import ApplicationStatus, TeamRole
+from applications.models import Application, ApplicationStatusChange, CoreTeamMember
+from courses.choices import EnrolmentMode
 from tests.applications.conftest import TEAM, make_application
 from tests.applications.forms import application_data
 

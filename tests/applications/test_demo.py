@@ -4,10 +4,11 @@ and follow-up reminders of which one is due for the demo learner."""
 from django.core import mail
 from django.core.management import call_command
 
-from courses.application_demo import SLUG
-from courses.applications import application_window
-from courses.models import Application, ApplicationStatusChange, CoursePage, Enrolment
-from courses.reminders import run
+from applications.demo import SLUG
+from applications.models import Application, ApplicationStatusChange
+from applications.review import application_window
+from courses.models import CoursePage, Enrolment
+from reminders.sending import run
 
 
 def test_demo_applications_and_one_due_reminder_for_the_learner(client, db):

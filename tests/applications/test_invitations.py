@@ -7,10 +7,12 @@ from unittest import mock
 import pytest
 from django.core import mail
 
-from courses.applications import decide
-from courses.choices import ApplicationStatus, EnrolmentStatus
-from courses.invitations import make_token
-from courses.models import Enrolment, Invitation
+from applications.choices import ApplicationStatus
+from applications.invitations import make_token
+from applications.models import Invitation
+from applications.review import decide
+from courses.choices import EnrolmentStatus
+from courses.models import Enrolment
 from tests.factories import TEST_PASSWORD, UserFactory
 
 

@@ -11,9 +11,11 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from courses.choices import DeliveryStatus, EnrolmentStatus
-from courses.models import Enrolment, ReminderDelivery, SessionMessage
-from courses.reminders import RunResult, run, schedule
+from courses.choices import EnrolmentStatus
+from courses.models import Enrolment
+from reminders.choices import DeliveryStatus
+from reminders.models import ReminderDelivery, SessionMessage
+from reminders.sending import RunResult, run, schedule
 from tests.applications.conftest import past_workshop
 from tests.courses.factories import enrol, make_course
 from tests.factories import UserFactory

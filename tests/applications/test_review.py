@@ -8,8 +8,10 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from courses.choices import ApplicationStatus, EnrolmentRole, EnrolmentStatus
-from courses.models import ApplicationStatusChange, Enrolment, Invitation
+from applications.choices import ApplicationStatus
+from applications.models import ApplicationStatusChange, Invitation
+from courses.choices import EnrolmentRole, EnrolmentStatus
+from courses.models import Enrolment
 from tests.applications.conftest import make_application
 from tests.courses.factories import enrol, make_course
 from tests.factories import UserFactory

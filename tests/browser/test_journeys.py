@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from home.demo import DEMO_PASSWORD
+from core.demo import DEMO_PASSWORD
 from home.models import StandardPage, User
 from tests.factories import TEST_PASSWORD
 

@@ -18,12 +18,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from courses.models import (
     CourseIndexPage,
     CoursePage,
-    EvaluationPage,
     FollowUpPage,
     ModulePage,
     Theme,
     WorkshopPage,
 )
+from evaluations.models import EvaluationPage
 from home.models import HomePage, Person, StandardPage
 from library.models import LibraryPage, ResourcePage
 from tests.courses.factories import amman, make_course, make_index, modules_of

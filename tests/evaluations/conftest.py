@@ -3,7 +3,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from courses.models import EvaluationField, EvaluationPage, WorkshopPage
+from courses.models import WorkshopPage
+from evaluations.models import EvaluationField, EvaluationPage
 from tests.courses.conftest import *  # noqa: F403 (course, participant, facilitator… fixtures)
 
 QUESTIONS = [

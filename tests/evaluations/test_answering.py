@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from courses.models import EvaluationAnswer, EvaluationRespondent
+from evaluations.models import EvaluationAnswer, EvaluationRespondent
 from tests.evaluations.conftest import CHANGE, OBJECTIVES, RECOMMEND, answer_data
 
 

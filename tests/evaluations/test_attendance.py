@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from courses.models import Attendance
+from attendance.models import Attendance
 from tests.courses.factories import enrol
 from tests.factories import UserFactory
 
@@ -118,7 +118,7 @@ def test_admin_lists_attendance_by_course(
         user=participant, workshop=other_workshop, day=days(other_workshop)[0]
     )
     client.force_login(editor)
-    url = "/admin/snippets/courses/attendance/"
+    url = "/admin/snippets/attendance/attendance/"
     assert len(client.get(url).context["object_list"]) == 2
     assert len(client.get(url, {"course": course.pk}).context["object_list"]) == 1
     assert client.get(url, {"export": "csv"}).status_code == 200
@@ -140,16 +140,21 @@ def test_facilitators_see_only_their_courses_attendance_in_the_admin(
         user=participant, workshop=other_workshop, day=days(other_workshop)[0]
     )
     client.force_login(facilitator)
-    rows = client.get("/admin/snippets/courses/attendance/").context["object_list"]
+    rows = client.get("/admin/snippets/attendance/attendance/").context["object_list"]
     assert [row.workshop_id for row in rows] == [workshop.pk]
 
 
 def test_participants_see_their_own_attendance_on_the_dashboard(client, workshop, participant):
-    Attendance.objects.create(user=participant, workshop=workshop, day=days(workshop)[0])
+    from django.utils.dateformat import format as date_format
+
+    first = days(workshop)[0]
+    Attendance.objects.create(user=participant, workshop=workshop, day=first)
     client.force_login(participant)
     html = client.get("/dashboard/").content.decode()
     assert "Your attendance" in html
-    assert html.count("attended") >= 1 and html.count("not recorded") == 2
+    # One of the workshop's three days recorded: that day attended, the other two not.
+    assert html.count("attended") == 1 and html.count("not recorded") == 2
+    assert f'<span class="day">{date_format(first, "j M")}: attended</span>' in html
 
 
 def count_queries(client, url):

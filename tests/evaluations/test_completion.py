@@ -6,8 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from attendance.models import Attendance
 from courses.choices import EnrolmentStatus
-from courses.models import Attendance, Certificate, Enrolment, ModuleCompletion, ModulePage
+from courses.models import Certificate, Enrolment, ModuleCompletion, ModulePage
 from tests.courses.factories import make_course
 
 
@@ -156,7 +157,7 @@ def test_certificate_of_a_course_that_does_not_exist_is_not_found(
 
 
 def test_course_completion_queries_do_not_grow(course_index, django_assert_max_num_queries):
-    from courses.certificates import update_completions
+    from courses.completion import update_completions
     from tests.courses.factories import enrol
     from tests.factories import UserFactory
 

@@ -8,13 +8,8 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from courses.models import (
-    CoursePage,
-    EvaluationPage,
-    FollowUpPage,
-    ModulePage,
-    WorkshopPage,
-)
+from courses.models import CoursePage, FollowUpPage, ModulePage, WorkshopPage
+from evaluations.models import EvaluationPage
 from home.models import HomePage
 from tests.courses.factories import make_course, make_index
 from tests.evaluations.conftest import answer_data, make_evaluation

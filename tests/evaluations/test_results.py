@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from courses.models import EvaluationAnswer, EvaluationPage
+from evaluations.models import EvaluationAnswer, EvaluationPage
 from tests.courses.factories import enrol
 from tests.evaluations.conftest import CHANGE, OBJECTIVES, RECOMMEND, USEFUL
 from tests.factories import UserFactory
@@ -105,8 +105,30 @@ def test_only_facilitators_and_editors_see_results(client, answered, request, wh
 
 
 def test_editors_see_results(client, answered, editor):
+    """An editor, though not enrolled, sees the same figures as the course's facilitator."""
     client.force_login(editor)
-    assert client.get(results_url(answered)).status_code == 200
+    response = client.get(results_url(answered))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for fragment in (
+        "<dt>Answers</dt><dd>10</dd>",
+        "<dt>Enrolled</dt><dd>20</dd>",
+        "<dt>Response rate</dt><dd>50%</dd>",
+        "<dt>Participants / facilitators</dt><dd>8 / 2</dd>",
+        # objectives: mean 3.7, median 4
+        "<dt>Mean</dt><dd>3.7</dd>",
+        "<dt>Median</dt><dd>4.0</dd>",
+        # recommend: 77 / 10 = 7.7; median of 3 5 6 7 8 9 9 10 10 10 = 8.5; NPS 20
+        "<dt>Mean</dt><dd>7.7</dd>",
+        "<dt>Median</dt><dd>8.5</dd>",
+        '<dd class="nps">20</dd>',
+        '<dd class="recommend-share">50%</dd>',
+        # most useful: 9 picked one (one left it blank), 5 of them group work
+        '<p class="muted">9 answers</p>',
+        '<th scope="row">Group work</th><td>5</td><td>56%</td>',
+    ):
+        assert fragment in html, fragment
+    assert html.count("<li>Weekly supervision</li>") == 10
 
 
 def read_csv(response):

@@ -11,7 +11,9 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ["config", "home", "courses", "library", "forums", "templates", "manage.py"]
+# The project's own apps (those that live in this tree), its settings and templates.
+PROJECT_APPS = [app for app in settings.INSTALLED_APPS if (ROOT / app / "apps.py").exists()]
+SOURCES = ["config", *PROJECT_APPS, "templates", "manage.py"]
 pytestmark = pytest.mark.skipif(
     shutil.which("msgcmp") is None, reason="GNU gettext (msgcmp, xgettext) is not installed"
 )

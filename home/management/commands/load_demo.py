@@ -3,7 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail import hooks
 
-from home.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from core.demo import DEMO_PASSWORD
+from home.demo import DEMO_ACCOUNTS
 
 
 class Command(BaseCommand):

@@ -1,0 +1,116 @@
+"""Joining a course through an accepted application.
+
+Core-team members with an account are enrolled at once (`activate_enrolment`). The
+others get a link carrying a TimestampSigner token that names their Invitation row: a
+forged token fails the signature, an old one expires after APPLICATIONS_INVITATION_DAYS
+(default 14), and `used_at`, set by a conditional UPDATE, makes it single use even when
+two sign-ups race.
+
+A signed-in visitor who follows the link is enrolled at once. A signed-out one has the
+token kept in the session and is sent to sign up or sign in; the `user_logged_in`
+receiver below then accepts it, because the sign-up view logs the new account in.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applications.models import Invitation
+from core.mail import absolute
+from courses.choices import EnrolmentStatus
+from courses.models import Enrolment
+
+SALT = "courses.invitation"
+SESSION_KEY = "courses_invitation"
+
+
+class Refused(Exception):
+    """An invitation link that cannot be used, with the reason and the HTTP status."""
+
+    def __init__(self, message, status):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def activate_enrolment(user, course):
+    """Make `user` an active member of `course`, keeping a facilitator a facilitator."""
+    enrolment, _created = Enrolment.objects.get_or_create(user=user, course=course)
+    if not enrolment.is_member:
+        Enrolment.objects.filter(pk=enrolment.pk).update(
+            status=EnrolmentStatus.ACTIVE, withdrawn_at=None
+        )
+
+
+def max_age():
+    return timedelta(days=getattr(settings, "APPLICATIONS_INVITATION_DAYS", 14))
+
+
+def make_token(invitation):
+    return signing.TimestampSigner(salt=SALT).sign(str(invitation.pk))
+
+
+def invitation_url(invitation):
+    return absolute(reverse("courses_invitation", args=[make_token(invitation)]))
+
+
+def already_used():
+    return Refused(
+        _("This invitation has already been used. Sign in with the account that used it."), 410
+    )
+
+
+def read_token(token):
+    """The unused Invitation the token names, or Refused."""
+    try:
+        pk = signing.TimestampSigner(salt=SALT).unsign(token, max_age=max_age())
+    except signing.SignatureExpired as error:
+        message = _(
+            "This invitation has expired. Ask the colleague who applied for your team to "
+            "contact the course team for a new one."
+        )
+        raise Refused(message, 410) from error
+    except signing.BadSignature as error:
+        message = _("This invitation link is not valid. Copy the whole link from the email.")
+        raise Refused(message, 400) from error
+    invitation = Invitation.objects.select_related("course").filter(pk=pk).first()
+    if invitation is None:
+        raise Refused(_("This invitation no longer exists."), 404)
+    if invitation.used_at:
+        raise already_used()
+    return invitation
+
+
+def accept(invitation, user):
+    with transaction.atomic():
+        used = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(
+            used_at=timezone.now(), used_by=user
+        )
+        if not used:
+            raise already_used()
+        activate_enrolment(user, invitation.course)
+
+
+def welcome(invitation):
+    return _("Welcome to %(course)s: you are enrolled as a participant.") % {
+        "course": invitation.course.title
+    }
+
+
+def accept_pending_invitation(sender, request, user, **kwargs):
+    token = request.session.pop(SESSION_KEY, None) if request is not None else None
+    if not token:
+        return
+    try:
+        invitation = read_token(token)
+        accept(invitation, user)
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, welcome(invitation))
