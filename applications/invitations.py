@@ -23,8 +23,7 @@ from django.utils.translation import gettext as _
 
 from applications.models import Invitation
 from core.mail import absolute
-from courses.choices import EnrolmentStatus
-from courses.models import Enrolment
+from courses.access import activate_enrolment
 
 SALT = "courses.invitation"
 SESSION_KEY = "courses_invitation"
@@ -39,17 +38,8 @@ class Refused(Exception):
         self.status = status
 
 
-def activate_enrolment(user, course):
-    """Make `user` an active member of `course`, keeping a facilitator a facilitator."""
-    enrolment, _created = Enrolment.objects.get_or_create(user=user, course=course)
-    if not enrolment.is_member:
-        Enrolment.objects.filter(pk=enrolment.pk).update(
-            status=EnrolmentStatus.ACTIVE, withdrawn_at=None
-        )
-
-
 def max_age():
-    return timedelta(days=getattr(settings, "APPLICATIONS_INVITATION_DAYS", 14))
+    return timedelta(days=settings.APPLICATIONS_INVITATION_DAYS)
 
 
 def make_token(invitation):

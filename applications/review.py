@@ -18,9 +18,10 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from applications.choices import ApplicationStatus
-from applications.invitations import activate_enrolment, invitation_url
+from applications.invitations import invitation_url
 from applications.models import Application, ApplicationStatusChange, CoreTeamMember, Invitation
 from core.mail import absolute, build_email, page_link, send_all
+from courses.access import activate_enrolment
 from courses.choices import CourseStatus, EnrolmentMode
 
 # Reviewers decide these; applicants may edit and withdraw them.
@@ -62,9 +63,10 @@ def application_window(course, now=None):
 
 
 def live_application(user, course):
-    """The user's application to the course that is not withdrawn, or None."""
+    """The user's application to the course (or to its translation) that is not
+    withdrawn, or None."""
     return (
-        Application.objects.filter(applicant=user, course=course)
+        Application.objects.filter(applicant=user, course__translation_key=course.translation_key)
         .exclude(status=ApplicationStatus.WITHDRAWN)
         .first()
     )
@@ -72,7 +74,9 @@ def live_application(user, course):
 
 def organisation_taken(course, organisation, exclude_pk=None):
     return (
-        Application.objects.filter(course=course, organisation__iexact=organisation)
+        Application.objects.filter(
+            course__translation_key=course.translation_key, organisation__iexact=organisation
+        )
         .exclude(status=ApplicationStatus.WITHDRAWN)
         .exclude(pk=exclude_pk)
         .exists()

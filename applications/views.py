@@ -12,6 +12,7 @@ from applications import review as applications
 from applications.choices import ApplicationStatus
 from applications.forms import ApplicationForm, team_formset
 from applications.models import Application
+from courses import access
 from courses.models import CoursePage
 from courses.responses import refuse
 
@@ -47,7 +48,9 @@ def apply(request, course_id):
     if existing:
         messages.info(request, _("You have already applied to this course: here it is."))
         return redirect("courses_application_edit", pk=existing.pk)
-    application = Application(course=course, applicant=request.user)
+    # Stored against the course itself, as enrolments are: review, completion and
+    # reminders find the course's applicants there, whatever language they applied in.
+    application = Application(course=access.original(course), applicant=request.user)
     saved = _("Your application is submitted. We will email you the decision.")
     return application_form(request, course, application, saved)
 

@@ -19,6 +19,7 @@ from operator import or_
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import F, Q
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -105,6 +106,40 @@ def members(course, role=None):
     if role:
         enrolments = enrolments.filter(role=role)
     return get_user_model().objects.filter(pk__in=enrolments.values("user_id"))
+
+
+def member_ids(course_id, roles):
+    """Ids of the users with an active or completed enrolment in these roles."""
+    enrolments = Enrolment.objects.filter(
+        course_id=course_id, status__in=MEMBER_STATUSES, role__in=roles
+    )
+    return enrolments.values("user_id")
+
+
+def member_roles(user_ids, course_ids):
+    """{(user id, course id): role} of these users' memberships of these courses."""
+    enrolments = Enrolment.objects.filter(
+        user_id__in=user_ids, course_id__in=course_ids, status__in=MEMBER_STATUSES
+    )
+    rows = enrolments.values_list("user_id", "course_id", "role")
+    return {(user_id, course_id): role for user_id, course_id, role in rows}
+
+
+def activate_enrolment(user, course):
+    """Make `user` an active member of the course (stored against its original), keeping
+    the role of an earlier enrolment; a member stays as they are."""
+    enrolment, _created = Enrolment.objects.get_or_create(user=user, course=original(course))
+    if not enrolment.is_member:
+        Enrolment.objects.filter(pk=enrolment.pk).update(
+            status=EnrolmentStatus.ACTIVE, withdrawn_at=None
+        )
+
+
+def withdraw(user, course):
+    """End the user's membership of the course; the number of enrolments it ended."""
+    return Enrolment.objects.filter(
+        user=user, course__translation_key=course.translation_key, status__in=MEMBER_STATUSES
+    ).update(status=EnrolmentStatus.WITHDRAWN, withdrawn_at=timezone.now())
 
 
 def member_courses(user):

@@ -6,9 +6,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.access import MEMBER_STATUSES
+from courses import access
 from courses.choices import CourseStatus
-from courses.models import CoursePage, Enrolment, Theme
+from courses.models import CoursePage, Theme
 
 COURSES_PER_PAGE = 20
 
@@ -51,14 +51,6 @@ def course_listing(index, request):
         Prefetch("themes", queryset=Theme.objects.order_by("name"))
     )
     page = Paginator(courses, COURSES_PER_PAGE).get_page(request.GET.get("page"))
-    enrolled = set()
-    if request.user.is_authenticated:
-        keys = set(
-            Enrolment.objects.filter(
-                user=request.user,
-                course__translation_key__in=[course.translation_key for course in page],
-                status__in=MEMBER_STATUSES,
-            ).values_list("course__translation_key", flat=True)
-        )
-        enrolled = {course.pk for course in page if course.translation_key in keys}
+    enrolments = access.load_enrolments(request.user, list(page))
+    enrolled = {pk for pk, enrolment in enrolments.items() if enrolment.is_member}
     return {"filters": filters, "courses": page, "enrolled_ids": enrolled}

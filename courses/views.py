@@ -10,17 +10,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses import access
 from courses.calendar import calendar_response, workshop_event
-from courses.choices import EnrolmentStatus
 from courses.models import (
     CalendarFeed,
-    Enrolment,
     ModuleCompletion,
     ModulePage,
     WorkshopPage,
@@ -39,12 +36,7 @@ def enrol(request, course):
         return back(request, course.url)
     if not course.is_open_for_enrolment:
         return refuse(request, course, _("This course is not open for enrolment."), 403)
-    Enrolment.objects.update_or_create(
-        user=request.user,
-        course=access.original(course),
-        defaults={"status": EnrolmentStatus.ACTIVE, "withdrawn_at": None},
-        create_defaults={"status": EnrolmentStatus.ACTIVE},
-    )
+    access.activate_enrolment(request.user, course)
     messages.success(request, _("You are enrolled. Welcome to the course."))
     return back(request, course.url)
 
@@ -53,12 +45,7 @@ def enrol(request, course):
 def withdraw(request, course):
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
-    withdrawn = Enrolment.objects.filter(
-        user=request.user,
-        course__translation_key=course.translation_key,
-        status__in=access.MEMBER_STATUSES,
-    ).update(status=EnrolmentStatus.WITHDRAWN, withdrawn_at=timezone.now())
-    if withdrawn:
+    if access.withdraw(request.user, course):
         messages.success(request, _("You have withdrawn from the course."))
     else:
         messages.info(request, _("You are not enrolled in this course."))

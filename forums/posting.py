@@ -17,7 +17,7 @@ from forums.rendering import body_hash, render_markdown
 
 
 def duplicate_window():
-    return timedelta(seconds=getattr(settings, "FORUMS_DUPLICATE_SECONDS", 10))
+    return timedelta(seconds=settings.FORUMS_DUPLICATE_SECONDS)
 
 
 def _lock(model, pk):

@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 
 def post_rate():
-    value = getattr(settings, "FORUMS_POST_RATE", "5/60")
+    value = settings.FORUMS_POST_RATE
     try:
         posts, seconds = (int(part) for part in value.split("/"))
     except ValueError:

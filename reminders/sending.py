@@ -33,9 +33,9 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from core.mail import absolute, build_email, page_link, sign, unsign
-from courses.access import MEMBER_STATUSES
+from courses import access
 from courses.choices import EnrolmentRole
-from courses.models import CoursePage, Enrolment, FollowUpReminder, WorkshopPage
+from courses.models import CoursePage, FollowUpReminder, WorkshopPage
 from reminders.choices import DeliveryStatus
 from reminders.models import ReminderDelivery, SessionMessage
 
@@ -52,11 +52,11 @@ def chunks(items, size):
 
 
 def max_attempts():
-    return getattr(settings, "REMINDERS_MAX_ATTEMPTS", 3)
+    return settings.REMINDERS_MAX_ATTEMPTS
 
 
 def catch_up():
-    return getattr(settings, "REMINDERS_CATCH_UP", timedelta(days=2))
+    return settings.REMINDERS_CATCH_UP
 
 
 @dataclass
@@ -121,11 +121,8 @@ def audience_roles(item):
 
 def audience(course_id, roles):
     """Ids of the course's members in these roles who take reminders and can get email."""
-    enrolments = Enrolment.objects.filter(
-        course_id=course_id, status__in=MEMBER_STATUSES, role__in=roles
-    )
     users = get_user_model().objects.filter(
-        pk__in=enrolments.values("user_id"), is_active=True, receives_reminders=True
+        pk__in=access.member_ids(course_id, roles), is_active=True, receives_reminders=True
     )
     return set(users.exclude(email="").values_list("pk", flat=True))
 
@@ -203,12 +200,7 @@ def delivery_email(delivery):
 def still_wanted(deliveries):
     """Ids of the claimed deliveries whose person is still in the item's audience: not
     withdrawn since, not opted out since. One query."""
-    members = Enrolment.objects.filter(
-        user_id__in={d.user_id for d in deliveries},
-        course_id__in={d.course_id for d in deliveries},
-        status__in=MEMBER_STATUSES,
-    )
-    roles = {(e.user_id, e.course_id): e.role for e in members.only("user_id", "course_id", "role")}
+    roles = access.member_roles({d.user_id for d in deliveries}, {d.course_id for d in deliveries})
     return {
         d.pk
         for d in deliveries

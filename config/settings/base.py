@@ -5,6 +5,7 @@ place; `.env.example` lists them. Defaults are the secure ones; `dev` and `test`
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -202,6 +203,19 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Learning Collaborative <noreply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The apps' own settings (the README's configuration table lists them).
+# Forum posts per user: "<posts>/<seconds>"; the same post again within N seconds is refused.
+FORUMS_POST_RATE = os.environ.get("FORUMS_POST_RATE", "5/60")
+FORUMS_DUPLICATE_SECONDS = int(os.environ.get("FORUMS_DUPLICATE_SECONDS", "10"))
+# Days an emailed invitation to a core-team member stays valid.
+APPLICATIONS_INVITATION_DAYS = int(os.environ.get("APPLICATIONS_INVITATION_DAYS", "14"))
+# Sending tries before a reminder is given up; reminders that fell due longer ago than
+# the catch-up window are skipped, not sent late.
+REMINDERS_MAX_ATTEMPTS = int(os.environ.get("REMINDERS_MAX_ATTEMPTS", "3"))
+REMINDERS_CATCH_UP = timedelta(hours=int(os.environ.get("REMINDERS_CATCH_UP_HOURS", "48")))
+# The snippet that library resources name as authors (app_label.Model).
+LIBRARY_PERSON_MODEL = os.environ.get("LIBRARY_PERSON_MODEL", "home.Person")
 
 # Security headers that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True

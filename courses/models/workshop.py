@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, DocumentBlock
 from core.pages import DeclaredChildrenMixin
-from core.routing import ContributedRoutesMixin
+from core.routing import ContributedRoutesMixin, ReservedSlugsMixin
 from core.validators import validate_time_zone
 from courses.blocks import ActionItemsStreamBlock, AgendaStreamBlock, LibraryResourcesStreamBlock
 from courses.choices import WorkshopFormat
@@ -117,7 +117,7 @@ class WorkshopPage(
         return context
 
 
-class FollowUpPage(Page):
+class FollowUpPage(ReservedSlugsMixin, Page):
     """What a workshop leaves behind: recording, slides, take-aways, actions, reminders."""
 
     parent_page_types = ["courses.WorkshopPage"]

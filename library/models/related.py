@@ -10,7 +10,7 @@ from wagtail.models import Orderable
 
 # Authors link to the site's people snippet without `library` importing the app that owns
 # it: the model is named by a setting, a lazy "app_label.Model" reference.
-PERSON_MODEL = getattr(settings, "LIBRARY_PERSON_MODEL", "home.Person")
+PERSON_MODEL = settings.LIBRARY_PERSON_MODEL
 
 
 class ResourcePageTag(TaggedItemBase):

@@ -246,3 +246,39 @@ def test_dashboard_lists_my_applications_with_their_actions(client, application,
     for number in range(5):
         make_application(application.course, applicant, organisation=f"Clinic {number}")
     assert dashboard_queries(client) == one
+
+
+@pytest.fixture
+def arabic_course(open_course):
+    from wagtail.models import Locale
+
+    copy = open_course.copy_for_translation(
+        Locale.objects.get(language_code="ar"), copy_parents=True
+    )
+    copy.save_revision().publish()
+    return copy.specific
+
+
+def test_applying_through_the_translation_applies_to_the_course(
+    client, applicant, stranger, open_course, arabic_course
+):
+    """Facilitators review, complete and remind the course's own applicants: an
+    application made on the Arabic page belongs to the course, and the organisation
+    cannot apply a second time through the other language."""
+    client.force_login(applicant)
+    response = client.post(f"/ar{apply_url(arabic_course)}", application_data())
+    assert response.status_code == 302
+    assert Application.objects.get().course_id == open_course.pk
+    client.force_login(stranger)
+    response = client.post(apply_url(open_course), application_data())
+    assert response.status_code == 400
+    assert Application.objects.count() == 1
+
+
+def test_the_translated_course_page_shows_the_application(
+    client, applicant, open_course, arabic_course
+):
+    make_application(open_course, applicant)
+    client.force_login(applicant)
+    html = client.get(arabic_course.url).content.decode()
+    assert f"/ar/applications/{Application.objects.get().pk}/edit/" in html

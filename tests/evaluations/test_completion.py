@@ -172,3 +172,32 @@ def test_course_completion_queries_do_not_grow(course_index, django_assert_max_n
         with django_assert_max_num_queries(7):
             update_completions(course, [user.pk for user in users])
     assert timezone.now()
+
+
+def test_course_completed_is_announced_once(client, participant, facilitator, modules, workshop):
+    from courses.completion import course_completed
+
+    heard = []
+
+    def receiver(sender, course, user_ids, **kwargs):
+        heard.append((course.pk, user_ids))
+
+    course_completed.connect(receiver)
+    try:
+        complete_modules(participant, modules)
+        attend(client, facilitator, workshop, participant, [0, 1, 2])
+        attend(client, facilitator, workshop, participant, [0, 1, 2])  # already complete
+    finally:
+        course_completed.disconnect(receiver)
+    assert heard == [(workshop.get_course().pk, [participant.pk])]
+
+
+def test_a_feature_adds_a_completion_criterion_through_the_hook(participant, modules, workshop):
+    """With attendance's criterion answered “nobody”, the modules alone never complete."""
+    from wagtail import hooks
+
+    workshop.required = False
+    workshop.save()
+    with hooks.register_temporarily("course_completion_criteria", lambda course, ids: set()):
+        complete_modules(participant, modules)
+    assert enrolment_of(participant).status == EnrolmentStatus.ACTIVE

@@ -54,6 +54,30 @@ def test_database_url_switches_to_postgresql():
     assert result.stdout.strip().splitlines()[-1] == "postgresql", result.stderr
 
 
+def test_app_settings_are_read_from_the_environment():
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "FORUMS_POST_RATE": "3/30",
+        "FORUMS_DUPLICATE_SECONDS": "7",
+        "APPLICATIONS_INVITATION_DAYS": "21",
+        "REMINDERS_MAX_ATTEMPTS": "5",
+        "REMINDERS_CATCH_UP_HOURS": "12",
+        "LIBRARY_PERSON_MODEL": "home.Person",
+    }
+    names = [
+        "FORUMS_POST_RATE",
+        "FORUMS_DUPLICATE_SECONDS",
+        "APPLICATIONS_INVITATION_DAYS",
+        "REMINDERS_MAX_ATTEMPTS",
+        "REMINDERS_CATCH_UP",
+        "LIBRARY_PERSON_MODEL",
+    ]
+    code = f"from django.conf import settings; print([str(getattr(settings, n)) for n in {names}])"
+    result = manage("shell", "-c", code, env=env)
+    printed = result.stdout.strip().splitlines()[-1]
+    assert printed == "['3/30', '7', '21', '5', '12:00:00', 'home.Person']", result.stderr
+
+
 @pytest.fixture
 def unblocked(django_db_blocker):
     """These tests open their own SQLite files, outside the test database."""
