@@ -4,6 +4,7 @@ public verification page."""
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -40,7 +41,9 @@ def course_certificate(request, course):
         return refuse(request, course, message, 403)
     certificate, _created = Certificate.objects.get_or_create(enrolment=enrolment)
     context = certificate_context(certificate)
-    context["verify_url"] = request.build_absolute_uri(f"/certificates/{certificate.code}/")
+    context["verify_url"] = request.build_absolute_uri(
+        reverse("courses_verify_certificate", args=[certificate.code])
+    )
     return TemplateResponse(request, "courses/certificates/certificate.html", context)
 
 
