@@ -68,7 +68,9 @@ def set_module_completed(request, course, completed):
     if not module_id.isdigit():
         return refuse(request, course, _("Say which module, by its number."), 400)
     module = get_object_or_404(ModulePage.objects.live(), pk=int(module_id))
-    if module.path[: -ModulePage.steplen] != course.path:
+    # The course's programme in the course's language, untranslated modules in English.
+    state = progress_for(request.user, [course])[course.pk].state_for(module)
+    if state is None:
         return refuse(request, course, _("That module belongs to another course."), 400)
     if not access.tracks_progress(request.user, course):
         return refuse(request, course, _("Enrol in the course to track your progress."), 403)
@@ -78,7 +80,6 @@ def set_module_completed(request, course, completed):
         ).delete()
         messages.info(request, _("“%(module)s” is marked not done.") % {"module": module.title})
         return back(request, module.url)
-    state = progress_for(request.user, [course])[course.pk].state_for(module)
     if state.locked:
         first = ", ".join(blocker.title for blocker in state.blockers)
         message = _("Complete %(modules)s first.") % {"modules": first}

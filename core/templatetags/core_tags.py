@@ -1,6 +1,10 @@
 from django import template
-from django.utils.html import format_html_join
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html, format_html_join
 from wagtail import hooks
+from wagtail.templatetags.wagtailcore_tags import pageurl
 
 register = template.Library()
 
@@ -12,3 +16,32 @@ def page_sections(context, page):
     request = context["request"]
     sections = (section(page, request) for section in hooks.get_hooks("page_sections"))
     return format_html_join("\n", "{}", ((html,) for html in sections if html))
+
+
+def page_language(page):
+    locale = getattr(page, "locale", None)
+    return locale.language_code if locale else settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def fallback_lang(page):
+    """`lang="en" dir="ltr"` on an item shown in a language other than the reader's
+    (an untranslated page listed in its original language), else nothing, so that its
+    punctuation lands on the right side inside a right-to-left page."""
+    language = page_language(page)
+    if language == translation.get_language():
+        return ""
+    direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+    return format_html('lang="{}" dir="{}"', language, direction)
+
+
+@register.simple_tag(takes_context=True)
+def reader_pageurl(context, page):
+    """The page's URL under the reader's language prefix: an untranslated page links to
+    its English fallback under /ar/ rather than out of the reader's language."""
+    url = pageurl(context, page)
+    language = translation.get_language()
+    if page_language(page) == language or not url.startswith("/"):
+        return url
+    with translation.override(page_language(page)):  # the URL resolves in its language
+        return translate_url(url, language)
