@@ -1,8 +1,10 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
@@ -45,3 +47,14 @@ def reader_pageurl(context, page):
         return url
     with translation.override(page_language(page)):  # the URL resolves in its language
         return translate_url(url, language)
+
+
+@register.filter
+def ago(value):
+    """A past moment as "8 minutes ago" or "just now", in the reader's language: one
+    unit only (not "1 week, 6 days"), and never "0 minutes"."""
+    if not value:
+        return ""
+    if (timezone.now() - value).total_seconds() < 60:
+        return _("just now")
+    return _("%(time)s ago") % {"time": timesince(value, depth=1)}
