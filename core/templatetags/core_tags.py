@@ -58,3 +58,10 @@ def ago(value):
     if (timezone.now() - value).total_seconds() < 60:
         return _("just now")
     return _("%(time)s ago") % {"time": timesince(value, depth=1)}
+
+
+@register.simple_tag
+def list_separator():
+    """The separator between two phrases of a list: ", ", or "، " (the Arabic comma) in
+    the right-to-left languages of the site (Arabic, Persian, Urdu)."""
+    return "، " if translation.get_language_bidi() else ", "
