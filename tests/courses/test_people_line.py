@@ -10,9 +10,7 @@ from home.models import Person
 
 @pytest.fixture
 def person_on_course(course):
-    person = Person.objects.create(
-        name="Dr Samira Haddad", job_title="Clinical lead"
-    )
+    person = Person.objects.create(name="Dr Samira Haddad", job_title="Clinical lead")
     CoursePerson.objects.create(page=course, person=person, role="facilitator")
     return person
 
