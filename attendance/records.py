@@ -1,7 +1,6 @@
 """Attendance records: the days of a workshop, who was there, saving a checklist, and
 the two contributions attendance makes to a course: a completion criterion and hours."""
 
-from datetime import timedelta
 from functools import reduce
 from operator import or_
 
@@ -17,8 +16,7 @@ from courses.models import WorkshopPage
 
 def workshop_days(workshop):
     """Every date of the workshop, as the clock at the venue reads them."""
-    first, last = workshop.local_starts_at.date(), workshop.local_ends_at.date()
-    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return [start.date() for start, _end in workshop.day_sessions()]
 
 
 def hours_per_day(workshop):

@@ -46,6 +46,16 @@ def original(page):
     return originals.specific().first() or page
 
 
+def originals(pages):
+    """{page id: its default-language page} for several pages, in one query."""
+    keys = {page.translation_key for page in pages}
+    found = Page.objects.filter(
+        translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
+    )
+    by_key = {page.translation_key: page for page in found}
+    return {page.pk: by_key.get(page.translation_key, page) for page in pages}
+
+
 def get_enrolment(user, course):
     """The user's enrolment in the course, whatever its status, or None."""
     if not user.is_authenticated or not course.pk:

@@ -1,23 +1,52 @@
 """RFC 5545 calendars of workshops: one per course (public) and one per user (private)."""
 
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 UID_DOMAIN = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
 
 
-def workshop_event(workshop, course, request, with_join_link):
-    event = Event()
-    event.add("uid", f"workshop-{workshop.pk}@{UID_DOMAIN}")
-    event.add("dtstamp", workshop.last_published_at or timezone.now())
-    event.add("dtstart", workshop.local_starts_at)
-    event.add("dtend", workshop.local_ends_at)
-    event.add("summary", f"{course.title}: {workshop.title}")
-    event.add("url", workshop.get_full_url(request))
+def absolute_url(page, request):
+    """The page's address on the public site (`BASE_URL`), not the host the feed was
+    fetched from: calendar apps fetch feeds from anywhere, proxies rewrite hosts."""
+    url = page.get_url(request)
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, url) if url else ""
+
+
+def workshop_events(workshop, course, request, with_join_link):
+    """One event per day of the workshop, with that day's hours. The days of a
+    multi-day workshop are linked: each is RELATED-TO the workshop's own UID and has
+    the workshop's title as its category."""
+    sessions = workshop.day_sessions()
+    workshop_uid = f"workshop-{workshop.pk}@{UID_DOMAIN}"
+    events = []
+    for number, (starts, ends) in enumerate(sessions, start=1):
+        event = Event()
+        summary = f"{course.title}: {workshop.title}"
+        if len(sessions) == 1:
+            event.add("uid", workshop_uid)
+        else:
+            event.add("uid", f"workshop-{workshop.pk}-day-{number}@{UID_DOMAIN}")
+            event.add("related-to", workshop_uid)
+            event.add("categories", [workshop.title])
+            day = _("day %(number)s of %(days)s") % {"number": number, "days": len(sessions)}
+            summary = f"{summary} ({day})"
+        event.add("dtstamp", workshop.last_published_at or timezone.now())
+        event.add("dtstart", starts)
+        event.add("dtend", ends)
+        event.add("summary", summary)
+        describe(event, workshop, request, with_join_link)
+        events.append(event)
+    return events
+
+
+def describe(event, workshop, request, with_join_link):
+    event.add("url", absolute_url(workshop, request))
     location = workshop.venue or (workshop.join_url if with_join_link else "")
     if location:
         event.add("location", location)
@@ -26,7 +55,6 @@ def workshop_event(workshop, course, request, with_join_link):
         description.append(f"Join: {workshop.join_url}")
     if any(description):
         event.add("description", "\n\n".join(part for part in description if part))
-    return event
 
 
 def calendar_response(name, events, filename):

@@ -52,20 +52,53 @@ class CourseProgress:
         return next((s for s in self.states if not s.completed and not s.locked), None)
 
     def state_for(self, module):
-        return next((s for s in self.states if s.module.pk == module.pk), ModuleState(module))
+        """The module's state, or None when it is not in this course (in any language)."""
+        key = module.translation_key
+        return next((s for s in self.states if s.module.translation_key == key), None)
 
 
-def live_modules_by_course(courses):
-    """{course id: [live modules in tree order]} in one query."""
+def live_children_by_course(courses, model, sources=None):
+    """{course id: [(original's path, live `model` child)] in tree order}, in at most
+    three queries.
+
+    A course and its translations are one course with one programme: the original
+    (default-language) course's children, each replaced by its translation in the
+    course's language where one is live. Untranslated items stay in English, so every
+    language lists the same items, and progress, "continue" and the next session are
+    the same everywhere (rather than aliases of every page in every locale)."""
     courses = [course for course in courses if course.pk]
     if not courses:
         return {}
-    children = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
-    by_path = {course.path: course.pk for course in courses}
-    result = {course.pk: [] for course in courses}
-    for module in ModulePage.objects.live().filter(children).order_by("path"):
-        result[by_path[module.path[: -ModulePage.steplen]]].append(module)
+    sources = sources or access.originals(courses)
+    children = reduce(
+        or_, (Q(path__startswith=s.path, depth=s.depth + 1) for s in sources.values())
+    )
+    originals = list(
+        model.objects.live().filter(children).select_related("locale").order_by("path")
+    )
+    foreign = {c.locale_id for c in courses} - {s.locale_id for s in sources.values()}
+    translations = {}
+    if foreign and originals:
+        found = model.objects.live().filter(
+            translation_key__in=[child.translation_key for child in originals],
+            locale_id__in=foreign,
+        )
+        translations = {(t.translation_key, t.locale_id): t for t in found.select_related("locale")}
+    result = {}
+    for course in courses:
+        parent = sources[course.pk].path
+        result[course.pk] = [
+            (child.path, translations.get((child.translation_key, course.locale_id), child))
+            for child in originals
+            if child.path[: -model.steplen] == parent
+        ]
     return result
+
+
+def live_modules_by_course(courses):
+    """{course id: [live modules in programme order]} (see `live_children_by_course`)."""
+    by_course = live_children_by_course(courses, ModulePage)
+    return {pk: [module for _path, module in children] for pk, children in by_course.items()}
 
 
 def prerequisite_ids(modules):
@@ -106,9 +139,10 @@ def build_progress(course, modules, prerequisites, completed, tracked):
     return CourseProgress(course, states, tracked)
 
 
-def progress_for(user, courses):
-    """{course id: CourseProgress} for several courses, in a fixed number of queries."""
-    modules = live_modules_by_course(courses)
+def progress_for(user, courses, modules=None):
+    """{course id: CourseProgress} for several courses, in a fixed number of queries
+    (`modules`: their `live_modules_by_course`, when the caller has it already)."""
+    modules = live_modules_by_course(courses) if modules is None else modules
     every_module = [m for course_modules in modules.values() for m in course_modules]
     prerequisites = prerequisite_ids(every_module)
     completed = completed_ids(user, every_module)
@@ -133,13 +167,20 @@ def next_session(workshops):
 
 def course_page_context(course, request):
     user = request.user
-    progress = progress_for(user, [course])[course.pk] if course.pk else CourseProgress(course)
-    workshops = list(WorkshopPage.objects.child_of(course).live()) if course.pk else []
+    progress, modules, workshops = CourseProgress(course), [], []
+    if course.pk:
+        sources = access.originals([course])
+        modules = live_children_by_course([course], ModulePage, sources)[course.pk]
+        workshops = live_children_by_course([course], WorkshopPage, sources)[course.pk]
+        only_modules = {course.pk: [module for _path, module in modules]}
+        progress = progress_for(user, [course], only_modules)[course.pk]
     # One programme list in the editor's tree order: modules and workshops interleaved.
-    programme = sorted(
-        [("module", state) for state in progress.states] + [("workshop", w) for w in workshops],
-        key=lambda item: item[1].module.path if item[0] == "module" else item[1].path,
-    )
+    states = {state.module.pk: state for state in progress.states}
+    programme = [
+        ("module", states[item.pk]) if item.pk in states else ("workshop", item)
+        for _path, item in sorted(modules + workshops, key=lambda pair: pair[0])
+    ]
+    workshops = [workshop for _path, workshop in workshops]
     return {
         "progress": progress,
         "programme": programme,
@@ -163,7 +204,7 @@ def module_page_context(module, request):
     if course is None:
         return {"course": None, "can_view_body": not module.is_members_only}
     progress = progress_for(user, [course])[course.pk]
-    state = progress.state_for(module)
+    state = progress.state_for(module) or ModuleState(module)
     can_view_body = not module.is_members_only or access.can_view_members_content(user, course)
     return {
         "course": course,

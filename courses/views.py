@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses import access
-from courses.calendar import calendar_response, workshop_event
+from courses.calendar import calendar_response, workshop_events
 from courses.models import (
     CalendarFeed,
     ModuleCompletion,
     ModulePage,
     WorkshopPage,
 )
-from courses.progress import progress_for
+from courses.progress import live_children_by_course, progress_for
 from courses.responses import back, refuse, vary_on_member
 
 
@@ -68,7 +68,9 @@ def set_module_completed(request, course, completed):
     if not module_id.isdigit():
         return refuse(request, course, _("Say which module, by its number."), 400)
     module = get_object_or_404(ModulePage.objects.live(), pk=int(module_id))
-    if module.path[: -ModulePage.steplen] != course.path:
+    # The course's programme in the course's language, untranslated modules in English.
+    state = progress_for(request.user, [course])[course.pk].state_for(module)
+    if state is None:
         return refuse(request, course, _("That module belongs to another course."), 400)
     if not access.tracks_progress(request.user, course):
         return refuse(request, course, _("Enrol in the course to track your progress."), 403)
@@ -78,7 +80,6 @@ def set_module_completed(request, course, completed):
         ).delete()
         messages.info(request, _("“%(module)s” is marked not done.") % {"module": module.title})
         return back(request, module.url)
-    state = progress_for(request.user, [course])[course.pk].state_for(module)
     if state.locked:
         first = ", ".join(blocker.title for blocker in state.blockers)
         message = _("Complete %(modules)s first.") % {"modules": first}
@@ -91,9 +92,14 @@ def set_module_completed(request, course, completed):
 @require_GET
 def course_calendar(request, course):
     with_join_links = access.can_view_members_content(request.user, course)
+    # The course's workshops in any language: a translated course has the same sessions.
+    workshops = [
+        workshop for _path, workshop in live_children_by_course([course], WorkshopPage)[course.pk]
+    ]
     events = [
-        workshop_event(workshop, course, request, with_join_links)
-        for workshop in WorkshopPage.objects.child_of(course).live().order_by("starts_at")
+        event
+        for workshop in sorted(workshops, key=lambda workshop: workshop.starts_at)
+        for event in workshop_events(workshop, course, request, with_join_links)
     ]
     response = calendar_response(course.title, events, f"{course.slug}.ics")
     return vary_on_member(request, response)
@@ -105,8 +111,9 @@ def personal_calendar(request, token):
     if not feed.user.is_active:
         raise Http404
     events = [
-        workshop_event(workshop, course, request, with_join_link=True)
+        event
         for workshop, course in access.member_workshops(feed.user)
+        for event in workshop_events(workshop, course, request, with_join_link=True)
     ]
     response = calendar_response(_("My sessions"), events, "my-sessions.ics")
     patch_cache_control(response, private=True)

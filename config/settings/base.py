@@ -176,6 +176,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "UTC"
 USE_I18N = True
+# One date format per language (config/formats): "31 December 2026, 23:59".
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 # Static and media files: whitenoise serves compressed, hash-named static files.

@@ -1,6 +1,12 @@
 from django import template
-from django.utils.html import format_html_join
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.templatetags.wagtailcore_tags import pageurl
 
 register = template.Library()
 
@@ -12,3 +18,50 @@ def page_sections(context, page):
     request = context["request"]
     sections = (section(page, request) for section in hooks.get_hooks("page_sections"))
     return format_html_join("\n", "{}", ((html,) for html in sections if html))
+
+
+def page_language(page):
+    locale = getattr(page, "locale", None)
+    return locale.language_code if locale else settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def fallback_lang(page):
+    """`lang="en" dir="ltr"` on an item shown in a language other than the reader's
+    (an untranslated page listed in its original language), else nothing, so that its
+    punctuation lands on the right side inside a right-to-left page."""
+    language = page_language(page)
+    if language == translation.get_language():
+        return ""
+    direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+    return format_html('lang="{}" dir="{}"', language, direction)
+
+
+@register.simple_tag(takes_context=True)
+def reader_pageurl(context, page):
+    """The page's URL under the reader's language prefix: an untranslated page links to
+    its English fallback under /ar/ rather than out of the reader's language."""
+    url = pageurl(context, page)
+    language = translation.get_language()
+    if page_language(page) == language or not url.startswith("/"):
+        return url
+    with translation.override(page_language(page)):  # the URL resolves in its language
+        return translate_url(url, language)
+
+
+@register.filter
+def ago(value):
+    """A past moment as "8 minutes ago" or "just now", in the reader's language: one
+    unit only (not "1 week, 6 days"), and never "0 minutes"."""
+    if not value:
+        return ""
+    if (timezone.now() - value).total_seconds() < 60:
+        return _("just now")
+    return _("%(time)s ago") % {"time": timesince(value, depth=1)}
+
+
+@register.simple_tag
+def list_separator():
+    """The separator between two phrases of a list: ", ", or "، " (the Arabic comma) in
+    the right-to-left languages of the site (Arabic, Persian, Urdu)."""
+    return "، " if translation.get_language_bidi() else ", "

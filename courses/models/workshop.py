@@ -1,5 +1,5 @@
 import zoneinfo
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django import forms
 from django.db import models
@@ -105,6 +105,22 @@ class WorkshopPage(
     @property
     def local_ends_at(self):
         return self.ends_at.astimezone(self.zone)
+
+    def day_sessions(self):
+        """[(start, end)] of each day at the venue: a multi-day workshop runs from the
+        first day's start time to the last day's end time on each of its days."""
+        starts, ends = self.local_starts_at, self.local_ends_at
+        first, last = starts.date(), ends.date()
+        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        if len(days) == 1:
+            return [(starts, ends)]
+        return [
+            (
+                datetime.combine(day, starts.time(), tzinfo=self.zone),
+                datetime.combine(day, ends.time(), tzinfo=self.zone),
+            )
+            for day in days
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)  # course, show_join_link
