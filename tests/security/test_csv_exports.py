@@ -54,3 +54,19 @@ def test_every_admin_export_is_made_safe():
     assert Enrolment in names and len(found) >= 4
     for viewset, view_class in found:
         assert issubclass(view_class, SafeCsvExportMixin), viewset
+
+
+@pytest.mark.django_db
+def test_the_evaluation_submissions_export_writes_formulas_as_text(client, home_page, superuser):
+    """Wagtail's own form-submissions export (/admin/forms/submissions/) is an export too."""
+    from courses.models import WorkshopPage
+    from tests.evaluations.conftest import CHANGE, answer_data, make_evaluation
+
+    course = make_course(make_index(home_page))
+    evaluation = make_evaluation(WorkshopPage.objects.child_of(course).get())
+    evaluation.record_answer(UserFactory(), answer_data(**{CHANGE: "=1+1"}))
+    client.force_login(superuser)
+    response = client.get(f"/admin/forms/submissions/{evaluation.pk}/", {"export": "csv"})
+    assert response.status_code == 200
+    cells = [cell for row in rows(response)[1:] for cell in row]
+    assert "'=1+1" in cells
