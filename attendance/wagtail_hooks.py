@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from attendance import records
 from attendance.models import Attendance
 from attendance.views import course_attendance_csv, workshop_attendance
+from core.exports import SafeExportSnippetViewSet
 from core.routing import PageRoute, file_route
 from courses import access
 from courses.choices import EnrolmentRole
@@ -36,7 +36,7 @@ class AttendanceFilterSet(WagtailFilterSet):
         return queryset.filter(workshop__path__startswith=course.path)
 
 
-class AttendanceViewSet(SnippetViewSet):
+class AttendanceViewSet(SafeExportSnippetViewSet):
     model = Attendance
     icon = "tasks"
     menu_label = _("Attendance")

@@ -1,10 +1,11 @@
 """Admin listings that show each user only their rows."""
 
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.exports import SafeExportIndexView
 
-class ScopedIndexView(IndexView):
+
+class ScopedIndexView(SafeExportIndexView):
     """A listing of only the rows its viewset's `get_queryset(request)` returns."""
 
     scope = None

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.exports import SafeExportSnippetViewSet
 from core.routing import PageRoute, file_route
 from courses import access, certificates, progress, views
 from courses.dashboard import courses_panel
@@ -18,7 +19,7 @@ class ThemeViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class EnrolmentViewSet(SnippetViewSet):
+class EnrolmentViewSet(SafeExportSnippetViewSet):
     model = Enrolment
     icon = "group"
     menu_label = _("Enrolments")

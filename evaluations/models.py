@@ -126,6 +126,13 @@ class EvaluationPage(CourseChildMixin, ContributedRoutesMixin, RoutablePageMixin
             )
             return answer
 
+    def get_submissions_list_view_class(self):
+        """Free-text answers can look like formulas: the CSV export writes them as text.
+        Imported here because admin views can only load once the models have."""
+        from core.exports import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     def serve_preview(self, request, mode_name):
         # Wagtail's form preview (the questionnaire, or the thank-you page), not the route.
         return AbstractForm.serve_preview(self, request, mode_name)

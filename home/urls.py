@@ -10,6 +10,7 @@ urlpatterns = [
         name="login",
     ),
     path("signup/", views.signup, name="signup"),
+    path("password_reset/", views.ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("profile/", views.profile, name="profile"),
     path("", include("django.contrib.auth.urls")),
 ]

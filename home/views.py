@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
@@ -17,6 +18,7 @@ from wagtail.views import serve
 
 from home.forms import ProfileForm, SignUpForm
 from home.page_cache import mark_cacheable
+from home.throttle import allow_request, too_many_requests
 
 
 @never_cache
@@ -33,6 +35,14 @@ def healthz(request):
 def signup(request):
     if request.user.is_authenticated:
         return redirect("dashboard")
+    if request.method == "POST" and not allow_request(
+        request,
+        "signup",
+        request.POST.get("email", "")[:254],
+        settings.ACCOUNTS_SIGNUP_PER_IP,
+        settings.ACCOUNTS_SIGNUP_PER_ADDRESS,
+    ):
+        return too_many_requests(request)
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
@@ -40,6 +50,22 @@ def signup(request):
         messages.success(request, _("Welcome, %(name)s. Your account is ready.") % {"name": user})
         return redirect("dashboard")
     return render(request, "registration/signup.html", {"form": form})
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form, counted per client and per address: without a limit anyone
+    could send an account's owner any number of reset emails."""
+
+    def post(self, request, *args, **kwargs):
+        if not allow_request(
+            request,
+            "reset",
+            request.POST.get("email", "")[:254],
+            settings.ACCOUNTS_RESET_PER_IP,
+            settings.ACCOUNTS_RESET_PER_ADDRESS,
+        ):
+            return too_many_requests(request)
+        return super().post(request, *args, **kwargs)
 
 
 @login_required

@@ -1,11 +1,11 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.exports import SafeExportSnippetViewSet
 from home.models import Person
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(SafeExportSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = "People"

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -79,6 +80,8 @@ MIDDLEWARE = [
     "home.middleware.PreferredLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -157,6 +160,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a locked-out username or address before any password is
+# checked, on the site's sign-in form and Wagtail's alike; ModelBackend then checks the
+# password. AxesBackend rather than AxesStandaloneBackend because it can also load users,
+# which tools that take the first backend (Wagtail's test utilities) need.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/dashboard/"
 LOGOUT_REDIRECT_URL = "/"
@@ -218,6 +229,36 @@ REMINDERS_MAX_ATTEMPTS = int(os.environ.get("REMINDERS_MAX_ATTEMPTS", "3"))
 REMINDERS_CATCH_UP = timedelta(hours=int(os.environ.get("REMINDERS_CATCH_UP_HOURS", "48")))
 # The snippet that library resources name as authors (app_label.Model).
 LIBRARY_PERSON_MODEL = os.environ.get("LIBRARY_PERSON_MODEL", "home.Person")
+
+# Sign-in throttling (django-axes): this many wrong passwords for one username, or from
+# one address, lock that username or address out for AXES_COOLOFF_MINUTES; a right
+# password clears the count. Behind N reverse proxies set TRUSTED_PROXY_COUNT=N so that the
+# client's address is read from X-Forwarded-For.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ADMIN = False
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "home.throttle.client_ip"
+
+
+def env_rate(name, default):
+    """A "count/seconds" rate from the environment, as (count, seconds)."""
+    count, seconds = os.environ.get(name, default).split("/")
+    return int(count), int(seconds)
+
+
+# Password-reset and sign-up requests, per address and per client IP ("count/seconds"),
+# counted in THROTTLE_CACHE (an alias of CACHES; "default" unless one visitors cannot
+# fill is configured).
+ACCOUNTS_RESET_PER_ADDRESS = env_rate("ACCOUNTS_RESET_PER_ADDRESS", "3/3600")
+ACCOUNTS_RESET_PER_IP = env_rate("ACCOUNTS_RESET_PER_IP", "10/3600")
+ACCOUNTS_SIGNUP_PER_ADDRESS = env_rate("ACCOUNTS_SIGNUP_PER_ADDRESS", "3/3600")
+ACCOUNTS_SIGNUP_PER_IP = env_rate("ACCOUNTS_SIGNUP_PER_IP", "10/3600")
+THROTTLE_CACHE = os.environ.get("THROTTLE_CACHE", "default")
 
 # Security headers that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -3,6 +3,7 @@ and follow-up reminders of which one is due for the demo learner."""
 
 from django.core import mail
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from applications.demo import SLUG
 from applications.models import Application, ApplicationStatusChange
@@ -32,6 +33,6 @@ def test_demo_applications_and_one_due_reminder_for_the_learner(client, db):
     run()
     assert not mail.outbox
 
-    assert client.login(username="learner", password="collab-demo")
+    assert client.login(request=HttpRequest(), username="learner", password="collab-demo")
     dashboard = client.get("/dashboard/").content.decode()
     assert "My applications" in dashboard and "Rawalpindi District Health Office" in dashboard

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from courses.models import (
     CoursePage,
@@ -83,6 +84,6 @@ def test_demo_builds_the_collaborative_and_scales(client, db):
 
     call_command("load_demo", force=True, scale=2)
     assert courses.count() == 2
-    client.login(username="learner", password="collab-demo")
+    client.login(request=HttpRequest(), username="learner", password="collab-demo")
     html = client.get(main.url).content.decode()
     assert "2 of 6 modules complete" in html

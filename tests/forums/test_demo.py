@@ -1,4 +1,5 @@
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from forums.models import Forum, Post, Topic
 from tests.forums.test_posting import assert_counters_match
@@ -13,7 +14,7 @@ def test_demo_creates_forums_with_participant_topics(client, db):
     topic = Topic.objects.get(title="Getting supervisors to protect time for supervision")
     assert topic.post_count == 4  # three English posts and one Arabic (home/demo_translations)
     assert_counters_match(topic)
-    assert client.login(username="learner", password="collab-demo")
+    assert client.login(request=HttpRequest(), username="learner", password="collab-demo")
     assert (
         "Tracking fidelity without extra paperwork"
         in client.get("/forums/team-leads-and-supervisors/").content.decode()

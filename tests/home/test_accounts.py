@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.http import HttpRequest
 
 from home.models import User
 from tests.factories import TEST_PASSWORD
@@ -80,7 +81,9 @@ def test_password_reset_by_email_end_to_end(client, user):
         {"new_password1": "brand-new-passphrase-7", "new_password2": "brand-new-passphrase-7"},
     )
     assert response.status_code == 302
-    assert client.login(username="participant", password="brand-new-passphrase-7")
+    assert client.login(
+        request=HttpRequest(), username="participant", password="brand-new-passphrase-7"
+    )
 
 
 def test_password_reset_for_unknown_email_sends_nothing_and_reveals_nothing(client, db):

@@ -1,6 +1,7 @@
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from django.test import override_settings
 from wagtail.models import Site
 
@@ -37,7 +38,7 @@ def test_load_demo_creates_home_page_about_and_accounts(client, db):
     }
     assert User.objects.get(username="admin").is_superuser
     assert User.objects.get(username="editor").groups.filter(name="Editors").exists()
-    assert client.login(username="admin", password="collab-demo")
+    assert client.login(request=HttpRequest(), username="admin", password="collab-demo")
     assert client.get("/admin/").status_code == 200
     assert "Scaling up community mental health care" in client.get("/").content.decode()
 
