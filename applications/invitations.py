@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from applications.models import Invitation
 from core.mail import absolute
 from courses.access import activate_enrolment
+from courses.signals import course_invitation_accepted
 
 SALT = "courses.invitation"
 SESSION_KEY = "courses_invitation"
@@ -85,6 +86,9 @@ def accept(invitation, user):
         if not used:
             raise already_used()
         activate_enrolment(user, invitation.course)
+        course_invitation_accepted.send(
+            sender=Invitation, course=invitation.course, user=user, email=invitation.email
+        )
 
 
 def welcome(invitation):

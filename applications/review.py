@@ -23,6 +23,7 @@ from applications.models import Application, ApplicationStatusChange, CoreTeamMe
 from core.mail import absolute, build_email, page_link, send_all
 from courses.access import activate_enrolment
 from courses.choices import CourseStatus, EnrolmentMode
+from courses.signals import core_team_accepted
 
 # Reviewers decide these; applicants may edit and withdraw them.
 OPEN_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.WAITLISTED)
@@ -128,7 +129,8 @@ def accounts_by_email(emails):
 
 
 def enrol_team(application):
-    """Enrol the members who have an account; invite the others. Call in a transaction."""
+    """Enrol the members who have an account; invite the others; announce the core team
+    (`core_team_accepted`: teams makes it a team). Call in a transaction."""
     members = list(application.team.all())
     accounts = accounts_by_email([member.email for member in members])
     outcome = TeamOutcome()
@@ -143,6 +145,13 @@ def enrol_team(application):
                     member=member, course=application.course, email=member.email
                 )
             )
+    core_team_accepted.send(
+        sender=Application,
+        course=application.course,
+        organisation=application.organisation,
+        country=application.country,
+        members=[(accounts.get(m.email.lower()), m.name, m.email, m.role) for m in members],
+    )
     return outcome
 
 

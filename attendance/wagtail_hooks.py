@@ -129,3 +129,20 @@ def record_attendance_link(page, request):
     if course is None or not access.can_facilitate(request.user, course):
         return None
     return render_to_string("attendance/workshop_section.html", {"page": page}, request=request)
+
+
+@hooks.register("team_member_columns")
+def team_attendance(course, users):
+    """On a team's page: the workshop days each member attended, of all held so far."""
+    workshops = list(WorkshopPage.objects.child_of(access.original(course)).live())
+    days = sum(len(records.workshop_days(w)) for w in workshops)
+    if not days:
+        return None
+    attended = records.attended_days(workshops, users)
+    counts = {user.pk: 0 for user in users}
+    for user_id, _workshop, _day in attended:
+        counts[user_id] += 1
+    text = _("%(attended)s of %(days)s days")
+    return _("Workshop days attended"), {
+        user_id: text % {"attended": n, "days": days} for user_id, n in counts.items()
+    }

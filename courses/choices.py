@@ -65,3 +65,10 @@ class CourseRole(models.TextChoices):
     EDITOR = "editor", _("Editor")
     FACILITATOR = "facilitator", _("Facilitator")
     PARTICIPANT = "participant", _("Participant")
+
+
+class ProgrammeForm(models.TextChoices):
+    """Whether a course is run for teams that measure together, or for individuals."""
+
+    COLLABORATIVE = "collaborative", _("Learning collaborative: teams that report measures")
+    COMMUNITY = "community", _("Learning community: individual learners, no teams")

@@ -30,9 +30,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # The project's apps, top layer first (see the README's architecture section).
     "home",
+    "improvement",
     "evaluations",
     "attendance",
     "applications",
+    "teams",
     "reminders",
     "courses",
     "library",

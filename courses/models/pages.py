@@ -13,7 +13,7 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.pages import ContributedContextMixin, DeclaredChildrenMixin
 from core.routing import ContributedRoutesMixin
-from courses.choices import CourseFormat, CourseStatus, EnrolmentMode, PersonRole
+from courses.choices import CourseFormat, CourseStatus, EnrolmentMode, PersonRole, ProgrammeForm
 from courses.responses import vary_on_member
 
 
@@ -97,6 +97,13 @@ class CoursePage(
     # Application period, for courses by application; empty means no limit on that side.
     applications_open_at = models.DateTimeField(_("applications open"), null=True, blank=True)
     applications_close_at = models.DateTimeField(_("applications close"), null=True, blank=True)
+    programme_form = models.CharField(
+        _("form of the programme"),
+        max_length=20,
+        choices=ProgrammeForm.choices,
+        default=ProgrammeForm.COLLABORATIVE,
+        help_text=_("Collaboratives have teams, measures and run charts; communities do not."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -108,6 +115,7 @@ class CoursePage(
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldPanel("format"),
                 FieldPanel("enrolment_mode"),
+                FieldPanel("programme_form"),
                 FieldRowPanel(
                     [FieldPanel("applications_open_at"), FieldPanel("applications_close_at")],
                     heading=_("Application period (courses by application)"),
@@ -150,6 +158,10 @@ class CoursePage(
         if today > self.end_date:
             return CourseStatus.FINISHED
         return CourseStatus.RUNNING
+
+    @property
+    def has_teams(self):
+        return self.programme_form == ProgrammeForm.COLLABORATIVE
 
     @property
     def is_open_for_enrolment(self):

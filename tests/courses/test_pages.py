@@ -91,6 +91,7 @@ class CoursePagesTests(WagtailPageTestCase):
                 "end_date": "2030-06-10",
                 "format": "virtual",
                 "enrolment_mode": "open",
+                "programme_form": "collaborative",
                 "people": inline_formset([{"person": self.person.pk, "role": "guest_speaker"}]),
             }
         )
@@ -115,6 +116,7 @@ class CoursePagesTests(WagtailPageTestCase):
                 "end_date": "2030-01-10",
                 "format": "virtual",
                 "enrolment_mode": "open",
+                "programme_form": "collaborative",
                 "people": inline_formset([]),
             }
         )

@@ -24,6 +24,7 @@ def test_every_route_of_a_course_is_reserved_for_its_children():
         "certificate",
         "calendar.ics",
         "attendance.csv",
+        "teams",
     }
 
 
