@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 
+from core.redirects import is_local_path
+
 
 class UserTimeZoneMiddleware:
     """Show times in the signed-in user's own time zone (session times, post dates)."""
@@ -29,7 +31,9 @@ class UserTimeZoneMiddleware:
 class PreferredLanguageMiddleware:
     """Unprefixed URLs are English. A visitor who prefers another language (the signed-in
     user's profile, else the language cookie set by the switcher, else the browser's
-    Accept-Language) is sent to the same page under that language's prefix."""
+    Accept-Language) is sent to the same page under that language's prefix. Only a path
+    that is plainly on this site is redirected ("//evil.example/" would become
+    "//evil.example/ar/", another host)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -54,8 +58,10 @@ class PreferredLanguageMiddleware:
         if language == settings.LANGUAGE_CODE:
             return None
         path = request.get_full_path()
+        if not is_local_path(path):
+            return None
         translated = translate_url(path, language)
-        return translated if translated != path else None
+        return translated if translated != path and is_local_path(translated) else None
 
 
 class RejectNulBytesMiddleware:

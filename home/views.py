@@ -7,7 +7,6 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -15,6 +14,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve
 
+from core.redirects import local_or
 from home.forms import ProfileForm, SignUpForm
 from home.page_cache import mark_cacheable
 
@@ -82,10 +82,8 @@ def switch_language(request):
     language = request.GET.get("language", "")
     if language not in dict(settings.LANGUAGES):
         return HttpResponseBadRequest(_("Unknown language."))
-    next_url = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "/"
-    next_url = translated_url(next_url, request.GET.get("page", ""), language)
+    next_url = local_or(request.GET.get("next", "/"), "/")
+    next_url = local_or(translated_url(next_url, request.GET.get("page", ""), language), "/")
     if request.user.is_authenticated and request.user.preferred_language != language:
         request.user.preferred_language = language
         request.user.save(update_fields=["preferred_language"])
