@@ -132,19 +132,38 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: files on local disk by default, shared by the gunicorn workers of one host (page
 # cache generations, rate limits); REDIS_URL gives a cache shared by several hosts (needs
-# the `redis` package).
+# the `redis` package). Two aliases (core/caching.py): `default` holds what visitors
+# cause to be stored (anonymous pages) and may evict; `state` holds only the site's own
+# counters, locks and generations, so no flood of requests can evict them. With Redis,
+# REDIS_STATE_URL may name a separate instance (recommended: maxmemory-policy noeviction).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_STATE_URL = os.environ.get("REDIS_STATE_URL", "") or REDIS_URL
+CACHE_DIR = Path(os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")))
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "state": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_STATE_URL,
+            "KEY_PREFIX": "state",
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "LOCATION": str(CACHE_DIR),
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        # Its own folder: culling `default` never touches it.
+        "state": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / "state"),
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
     }
 # Anonymous visitors get whole Wagtail pages from the cache for at most this long
 # (home/page_cache.py); publishing anything clears it at once.
