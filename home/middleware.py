@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from core.redirects import is_local_path
 
@@ -81,3 +81,32 @@ class RejectNulBytesMiddleware:
                 "The address contains a NUL byte.", content_type="text/plain"
             )
         return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Headers every response carries, and the privacy of every signed-in page.
+
+    A page rendered for a signed-in person (dashboard with the private calendar address,
+    profile, forum pages) must never be kept by a shared cache: it gets
+    `Cache-Control: private` unless the view set something stricter (no-store, no-cache).
+    Anonymous pages are left alone so that the anonymous page cache keeps working.
+    """
+
+    STRICTER = {"private", "no-store", "no-cache"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            directives = {
+                part.strip().split("=")[0].lower()
+                for part in response.get("Cache-Control", "").split(",")
+            }
+            if not self.STRICTER & directives:
+                patch_cache_control(response, private=True)
+            patch_vary_headers(response, ["Cookie"])
+        return response
