@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve
 
+from core.ids import parse_id
 from core.redirects import local_or
 from home.forms import ProfileForm, SignUpForm
 from home.page_cache import mark_cacheable
@@ -63,8 +64,8 @@ def dashboard(request):
 def translated_url(next_url, page_id, language):
     """The same page in `language`: the page's own translation when it has one, else the
     same path under that language's prefix."""
-    if page_id.isdigit():
-        page = Page.objects.filter(pk=page_id).first()
+    if parse_id(page_id) is not None:
+        page = Page.objects.filter(pk=parse_id(page_id)).first()
         locale = Locale.objects.filter(language_code=language).first()
         translation_page = page and locale and page.get_translation_or_none(locale)
         if translation_page and translation_page.live:
