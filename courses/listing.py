@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.caching import declare_cache_query
 from courses import access
 from courses.choices import CourseStatus
 from courses.models import CoursePage, Theme
@@ -24,6 +25,16 @@ class CourseFilterForm(forms.Form):
     status = forms.ChoiceField(
         choices=[("", _("Any status")), *CourseStatus.choices], required=False, label=_("Status")
     )
+
+    def canonical_query(self, page_number):
+        """The query string this form and page number stand for (for the page cache)."""
+        data = self.cleaned_data if self.is_bound else {}
+        theme = data.get("theme")
+        return {
+            "theme": theme.slug if theme else None,
+            "status": data.get("status"),
+            "page": page_number if page_number != 1 or "page" in self.data else None,
+        }
 
     def filter(self, courses):
         if not self.is_bound:
@@ -51,6 +62,8 @@ def course_listing(index, request):
         Prefetch("themes", queryset=Theme.objects.order_by("name"))
     )
     page = Paginator(courses, COURSES_PER_PAGE).get_page(request.GET.get("page"))
+    if not filters.is_bound or filters.is_valid():
+        declare_cache_query(request, filters.canonical_query(page.number))
     enrolments = access.load_enrolments(request.user, list(page))
     enrolled = {pk for pk, enrolment in enrolments.items() if enrolment.is_member}
     return {"filters": filters, "courses": page, "enrolled_ids": enrolled}

@@ -3,7 +3,8 @@ redirects back, and the headers of pages that differ per member."""
 
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
+
+from core.redirects import local_or
 
 
 def vary_on_member(request, response):
@@ -21,7 +22,4 @@ def refuse(request, course, message, status):
 
 
 def back(request, default_url):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(default_url)
+    return redirect(local_or(request.POST.get("next", ""), default_url))

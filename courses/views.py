@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.ids import parse_id
 from courses import access
 from courses.calendar import calendar_response, workshop_events
 from courses.models import (
@@ -64,10 +65,10 @@ def uncomplete_module(request, course):
 def set_module_completed(request, course, completed):
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
-    module_id = request.POST.get("module", "")
-    if not module_id.isdigit():
+    module_id = parse_id(request.POST.get("module"))
+    if module_id is None:
         return refuse(request, course, _("Say which module, by its number."), 400)
-    module = get_object_or_404(ModulePage.objects.live(), pk=int(module_id))
+    module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
     # The course's programme in the course's language, untranslated modules in English.
     state = progress_for(request.user, [course])[course.pk].state_for(module)
     if state is None:

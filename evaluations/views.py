@@ -96,10 +96,17 @@ def answer_view(request, page):
 
 @require_http_methods(["GET", "HEAD"])
 def thanks_view(request, page):
+    """The thank-you text is the course's own: only those who may answer or see the
+    results read it."""
     if not request.user.is_authenticated:
         return redirect_to_login(page.url)
+    course = page.get_course()
+    if member_role(request.user, course) is None and not (
+        course and access.can_facilitate(request.user, course)
+    ):
+        return refuse(request, course, answer_refusal(page, None, False)[0], 403)
     context = page.get_context(request)
-    context["course"] = page.get_course()
+    context["course"] = course
     return TemplateResponse(request, page.get_landing_page_template(request), context)
 
 

@@ -118,7 +118,7 @@ class ReportViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("resolve/<int:pk>/<slug:action>/", resolve_report, name="resolve"),
+            path("resolve/<id:pk>/<slug:action>/", resolve_report, name="resolve"),
         ]
 
 

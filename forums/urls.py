@@ -4,8 +4,8 @@ from forums.views import moderation, reading, subscriptions, writing
 
 app_name = "forums"
 
-TOPIC = "<str:forum_slug>/<int:topic_id>-<str:topic_slug>/"
-POST = TOPIC + "posts/<int:post_id>/"
+TOPIC = "<str:forum_slug>/<id:topic_id>-<str:topic_slug>/"
+POST = TOPIC + "posts/<id:post_id>/"
 
 urlpatterns = [
     path("", reading.forum_list, name="forum_list"),

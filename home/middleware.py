@@ -4,7 +4,9 @@ from django.conf import settings
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from core.redirects import is_local_path
 
 
 class UserTimeZoneMiddleware:
@@ -29,7 +31,9 @@ class UserTimeZoneMiddleware:
 class PreferredLanguageMiddleware:
     """Unprefixed URLs are English. A visitor who prefers another language (the signed-in
     user's profile, else the language cookie set by the switcher, else the browser's
-    Accept-Language) is sent to the same page under that language's prefix."""
+    Accept-Language) is sent to the same page under that language's prefix. Only a path
+    that is plainly on this site is redirected ("//evil.example/" would become
+    "//evil.example/ar/", another host)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -54,8 +58,10 @@ class PreferredLanguageMiddleware:
         if language == settings.LANGUAGE_CODE:
             return None
         path = request.get_full_path()
+        if not is_local_path(path):
+            return None
         translated = translate_url(path, language)
-        return translated if translated != path else None
+        return translated if translated != path and is_local_path(translated) else None
 
 
 class RejectNulBytesMiddleware:
@@ -75,3 +81,32 @@ class RejectNulBytesMiddleware:
                 "The address contains a NUL byte.", content_type="text/plain"
             )
         return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Headers every response carries, and the privacy of every signed-in page.
+
+    A page rendered for a signed-in person (dashboard with the private calendar address,
+    profile, forum pages) must never be kept by a shared cache: it gets
+    `Cache-Control: private` unless the view set something stricter (no-store, no-cache).
+    Anonymous pages are left alone so that the anonymous page cache keeps working.
+    """
+
+    STRICTER = {"private", "no-store", "no-cache"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            directives = {
+                part.strip().split("=")[0].lower()
+                for part in response.get("Cache-Control", "").split(",")
+            }
+            if not self.STRICTER & directives:
+                patch_cache_control(response, private=True)
+            patch_vary_headers(response, ["Cookie"])
+        return response

@@ -6,9 +6,20 @@ moving or deleting any page, or saving the site settings, starts a new cache gen
 every entry also expires after PAGE_CACHE_SECONDS, which bounds staleness from anything
 else (forum counts, dates). Only responses a view marked cacheable are stored, and never
 one that sets a cookie.
+
+Two guards keep the cache honest (issue 13):
+- Privacy: saving or deleting any PageViewRestriction starts a new generation, and a
+  cached copy records its page's tree path, so a hit is refused for a page that lies
+  under a restricted page (the restricted paths are kept in the state cache and rebuilt
+  with one query whenever a restriction changes).
+- Flooding: a response is stored only when the request's query string is exactly the
+  parameters the page declared it used (core.caching.declare_cache_query); any other
+  query string is served uncached. The generation and the restricted paths live in the
+  `state` cache alias, which visitors cannot fill.
 """
 
 import hashlib
+from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,7 +28,10 @@ from django.utils import translation
 from django.utils.cache import has_vary_header
 from wagtail.signals import page_published, page_unpublished
 
+from core.caching import state_cache
+
 GENERATION_KEY = "anon-page-cache:generation"
+RESTRICTED_KEY = "anon-page-cache:restricted-paths"
 
 
 def mark_cacheable(request):
@@ -30,7 +44,7 @@ def is_anonymous(request):
 
 
 def cache_key(request):
-    generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    generation = state_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
     # Unprefixed URLs may redirect to the visitor's language, so that choice is part of
     # the key; prefixed URLs name their language themselves.
     language = translation.get_language_from_path(
@@ -45,10 +59,44 @@ def cache_control(response):
 
 
 def clear():
+    state = state_cache()
     try:
-        cache.incr(GENERATION_KEY)
+        state.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        state.set(GENERATION_KEY, 1, timeout=None)
+
+
+def restricted_paths():
+    """Tree paths of every page with a view restriction (its descendants share the
+    prefix); kept in the state cache until a restriction changes."""
+    paths = state_cache().get(RESTRICTED_KEY)
+    if paths is None:
+        from wagtail.models import PageViewRestriction
+
+        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        state_cache().set(RESTRICTED_KEY, paths, timeout=None)
+    return paths
+
+
+def is_restricted(page_path):
+    return any(page_path.startswith(path) for path in restricted_paths())
+
+
+def query_matches_declaration(request):
+    """True when the query string holds exactly what the page said it used."""
+    asked = {}
+    for key, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True):
+        asked.setdefault(key, []).append(value)
+    declared = getattr(request, "page_cache_query", {})
+    return {key: sorted(values) for key, values in asked.items()} == {
+        key: sorted(values) for key, values in declared.items()
+    }
+
+
+def served_page_path(request):
+    """The tree path of the page Wagtail routed this request to (None for other views)."""
+    route = getattr(request, "_wagtail_route_for_request", None)
+    return getattr(getattr(route, "page", None), "path", None)
 
 
 class AnonymousPageCacheMiddleware:
@@ -60,11 +108,15 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         cached = cache.get(key)
-        if cached is not None:
+        if cached is not None and not is_restricted(cached.page_cache_path):
             return cached
         response = self.get_response(request)
+        page_path = served_page_path(request)
         if (
             getattr(request, "anonymous_page_cacheable", False)
+            and page_path is not None
+            and not is_restricted(page_path)
+            and query_matches_declaration(request)
             and response.status_code == 200
             and not response.cookies  # also catches any page that rendered a CSRF token
             and not response.streaming
@@ -73,6 +125,7 @@ class AnonymousPageCacheMiddleware:
         ):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
+            response.page_cache_path = page_path
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         return response
 
@@ -81,11 +134,17 @@ def clear_on_change(**kwargs):
     clear()
 
 
+def clear_on_restriction_change(**kwargs):
+    state_cache().delete(RESTRICTED_KEY)
+    clear()
+
+
 def connect_signals():
     """Clear on anything that may change what a published page shows: publishing and
     unpublishing (pages and snippets), moves, any save or deletion of a page (pages
-    created in code with add_child skip the publish signal), snippet and settings edits."""
-    from wagtail.models import get_page_models
+    created in code with add_child skip the publish signal), snippet and settings edits,
+    and any change to who may view a page."""
+    from wagtail.models import PageViewRestriction, get_page_models
     from wagtail.signals import post_page_move, published, unpublished
     from wagtail.snippets.models import get_snippet_models
 
@@ -96,3 +155,9 @@ def connect_signals():
     for model in [*get_page_models(), *get_snippet_models(), SiteSettings]:
         post_save.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-s-{model}")
         post_delete.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-d-{model}")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            clear_on_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"page-cache-restriction-{id(signal)}",
+        )

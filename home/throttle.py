@@ -2,17 +2,18 @@
 
 Sign-in is throttled by django-axes (settings AXES_*), which asks `client_ip` for the
 address. Password-reset and sign-up requests are counted here in fixed windows, per
-client address and per email address, in the THROTTLE_CACHE alias: a counter that
-visitors could evict by filling the cache would reset itself, so that alias should be
-one that holds no pages.
+client address and per email address, in the `state` cache alias (core.caching), which
+holds no pages: a counter that visitors could evict by filling the cache would reset
+itself.
 """
 
 import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import caches
 from django.shortcuts import render
+
+from core.caching import state_cache
 
 
 def client_ip(request):
@@ -30,7 +31,7 @@ def client_ip(request):
 def allow(scope, key, rate):
     """Count one request of `scope` by `key`; False once `rate` (count, seconds) is spent."""
     limit, seconds = rate
-    cache = caches[settings.THROTTLE_CACHE]
+    cache = state_cache()
     digest = hashlib.sha256(str(key).lower().encode()).hexdigest()[:32]
     name = f"throttle:{scope}:{digest}:{int(time.time() // seconds)}"
     cache.add(name, 0, timeout=seconds)

@@ -8,7 +8,6 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -16,6 +15,8 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve
 
+from core.ids import parse_id
+from core.redirects import local_or
 from home.forms import ProfileForm, SignUpForm
 from home.page_cache import mark_cacheable
 from home.throttle import allow_request, too_many_requests
@@ -89,8 +90,8 @@ def dashboard(request):
 def translated_url(next_url, page_id, language):
     """The same page in `language`: the page's own translation when it has one, else the
     same path under that language's prefix."""
-    if page_id.isdigit():
-        page = Page.objects.filter(pk=page_id).first()
+    if parse_id(page_id) is not None:
+        page = Page.objects.filter(pk=parse_id(page_id)).first()
         locale = Locale.objects.filter(language_code=language).first()
         translation_page = page and locale and page.get_translation_or_none(locale)
         if translation_page and translation_page.live:
@@ -108,10 +109,8 @@ def switch_language(request):
     language = request.GET.get("language", "")
     if language not in dict(settings.LANGUAGES):
         return HttpResponseBadRequest(_("Unknown language."))
-    next_url = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "/"
-    next_url = translated_url(next_url, request.GET.get("page", ""), language)
+    next_url = local_or(request.GET.get("next", "/"), "/")
+    next_url = local_or(translated_url(next_url, request.GET.get("page", ""), language), "/")
     if request.user.is_authenticated and request.user.preferred_language != language:
         request.user.preferred_language = language
         request.user.save(update_fields=["preferred_language"])

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from core.caching import declare_cache_query
 from library.choices import ResourceLanguage, ResourceType, SortOrder
 from library.forms import LibraryFilterForm
 from library.models import ResourcePage, ResourcePageTag
@@ -51,6 +52,19 @@ class LibraryListing:
         self._fill_select_choices()
         self.tag_facets = self._tag_facets()
         self.active_filters = self._active_filters()
+        self._declare_cache_query(request)
+
+    def _declare_cache_query(self, request):
+        """Filtered listings may be cached; free-text searches and tag combinations are
+        too many to keep, so only valid filters with at most one tag are declared."""
+        if self.query or len(self.tag_slugs) > 1 or self.form.errors:
+            return
+        params = {"tag": self.tag_slugs, **self.choices}
+        if self.sort != SortOrder.NEWEST:
+            params["sort"] = self.sort
+        if "page" in request.GET:
+            params["page"] = self.page.number
+        declare_cache_query(request, params)
 
     def _search(self, resources):
         """Primary keys of the resources that match the query, for the other filters."""

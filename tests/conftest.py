@@ -1,7 +1,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -12,7 +12,8 @@ from tests.factories import UserFactory
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Cached pages and rate-limit counters must not leak from one test to the next."""
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "home.middleware.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "home.middleware.UserTimeZoneMiddleware",
     "home.middleware.PreferredLanguageMiddleware",
@@ -137,19 +138,38 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: files on local disk by default, shared by the gunicorn workers of one host (page
 # cache generations, rate limits); REDIS_URL gives a cache shared by several hosts (needs
-# the `redis` package).
+# the `redis` package). Two aliases (core/caching.py): `default` holds what visitors
+# cause to be stored (anonymous pages) and may evict; `state` holds only the site's own
+# counters, locks and generations, so no flood of requests can evict them. With Redis,
+# REDIS_STATE_URL may name a separate instance (recommended: maxmemory-policy noeviction).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_STATE_URL = os.environ.get("REDIS_STATE_URL", "") or REDIS_URL
+CACHE_DIR = Path(os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")))
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "state": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_STATE_URL,
+            "KEY_PREFIX": "state",
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "LOCATION": str(CACHE_DIR),
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        # Its own folder: culling `default` never touches it.
+        "state": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / "state"),
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
     }
 # Anonymous visitors get whole Wagtail pages from the cache for at most this long
 # (home/page_cache.py); publishing anything clears it at once.
@@ -254,13 +274,11 @@ def env_rate(name, default):
 
 
 # Password-reset and sign-up requests, per address and per client IP ("count/seconds"),
-# counted in THROTTLE_CACHE (an alias of CACHES; "default" unless one visitors cannot
-# fill is configured).
+# counted in the "state" cache alias, which visitors cannot fill.
 ACCOUNTS_RESET_PER_ADDRESS = env_rate("ACCOUNTS_RESET_PER_ADDRESS", "3/3600")
 ACCOUNTS_RESET_PER_IP = env_rate("ACCOUNTS_RESET_PER_IP", "10/3600")
 ACCOUNTS_SIGNUP_PER_ADDRESS = env_rate("ACCOUNTS_SIGNUP_PER_ADDRESS", "3/3600")
 ACCOUNTS_SIGNUP_PER_IP = env_rate("ACCOUNTS_SIGNUP_PER_IP", "10/3600")
-THROTTLE_CACHE = os.environ.get("THROTTLE_CACHE", "default")
 
 # Security headers that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -268,6 +286,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail lets its own preview panel frame pages despite DENY.
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Browser features no page of the site uses (home.middleware.SecurityHeadersMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Learning Collaborative")

@@ -26,3 +26,4 @@ if not DATABASE_URL:
 # A cache of its own, emptied by each run, unless REDIS_URL names a shared one.
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
     CACHES["default"]["LOCATION"] = str(BASE_DIR / "bench" / "cache")
+    CACHES["state"]["LOCATION"] = str(BASE_DIR / "bench" / "cache" / "state")

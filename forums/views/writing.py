@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.ids import parse_id
 from forums import posting
 from forums.emails import notify_new_post
 from forums.forms import PostForm, ReportForm, TopicForm
@@ -72,10 +73,14 @@ def quoted_body(request, topic):
     post_id = request.GET.get("quote", "")
     if not post_id:
         return ""
-    if not post_id.isdigit():
+    if parse_id(post_id) is None:
         raise Http404
     post = get_object_or_404(
-        Post.objects.select_related("author"), pk=post_id, topic=topic, hidden=False, deleted=False
+        Post.objects.select_related("author"),
+        pk=parse_id(post_id),
+        topic=topic,
+        hidden=False,
+        deleted=False,
     )
     name = post.author.get_full_name() if post.author else _("A former member")
     return quote(name, post.body)

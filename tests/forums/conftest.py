@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -12,9 +12,9 @@ from tests.forums.factories import make_topic
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Rate-limit counters live in the cache; ids repeat between tests."""
-    cache.clear()
+    caches["state"].clear()
     yield
-    cache.clear()
+    caches["state"].clear()
 
 
 @pytest.fixture
