@@ -2,6 +2,7 @@
 and data contact of one; the facilitator sees every team; loading twice changes nothing."""
 
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from courses.demo import COURSE_SLUG
 from teams.models import Team, TeamMember
@@ -25,8 +26,8 @@ def test_demo_teams(client, db):
     assert (Team.objects.count(), TeamMember.objects.count()) == counts
 
     course = learner.team.course
-    assert client.login(username="learner", password="collab-demo")
+    assert client.login(username="learner", password="collab-demo", request=HttpRequest())
     assert client.get(f"{course.url}teams/{learner.team.slug}/").status_code == 200
-    assert client.login(username="facilitator", password="collab-demo")
+    assert client.login(username="facilitator", password="collab-demo", request=HttpRequest())
     listing = client.get(f"{course.url}teams/").content.decode()
     assert all(f"teams/{team.slug}/" in listing for team in teams)
