@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from applications.choices import ApplicationStatus, TeamRole
 from applications.models import MESSAGE_MAX_LENGTH, Application
 from applications.review import DECISIONS, organisation_taken
+from core.forms import RejectsControlCharacters
 
 TEAM_ROWS = 6  # rows shown for a new application
 MAX_TEAM = 12
@@ -39,7 +40,7 @@ def yes_no(label, help_text=""):
     )
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(RejectsControlCharacters, forms.ModelForm):
     ready_to_adopt = yes_no(_("Is your organisation ready to adopt the practice?"))
     will_submit_metrics = yes_no(
         _("Will you use the core data set and submit the collaborative's metrics?")
@@ -84,7 +85,7 @@ class ApplicationForm(forms.ModelForm):
         return " ".join(self.cleaned_data["country"].split())
 
 
-class TeamMemberForm(forms.Form):
+class TeamMemberForm(RejectsControlCharacters, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     email = forms.EmailField(label=_("Email"), max_length=254, required=False)
     role = forms.ChoiceField(
@@ -151,7 +152,7 @@ def team_formset(data=None, members=()):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(RejectsControlCharacters, forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
     message = forms.CharField(
         label=_("Message to the applicant (optional)"),

@@ -4,6 +4,7 @@ another topic's id to a request has them ignored (no mass assignment)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import RejectsControlCharacters
 from forums.choices import Delivery
 from forums.rendering import is_blank
 
@@ -36,11 +37,11 @@ class BodyField(forms.CharField):
         return reject_invisible(super().clean(value))
 
 
-class PostForm(forms.Form):
+class PostForm(RejectsControlCharacters, forms.Form):
     body = BodyField()
 
 
-class TopicForm(forms.Form):
+class TopicForm(RejectsControlCharacters, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     body = BodyField()
 
@@ -48,7 +49,7 @@ class TopicForm(forms.Form):
         return reject_invisible(self.cleaned_data["title"])
 
 
-class ReportForm(forms.Form):
+class ReportForm(RejectsControlCharacters, forms.Form):
     reason = forms.CharField(
         label=_("Why should a moderator look at this post?"),
         max_length=1000,

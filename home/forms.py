@@ -4,12 +4,13 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import RejectsControlCharacters
 from home.models import User
 
 TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones())]
 
 
-class SignUpForm(UserCreationForm):
+class SignUpForm(RejectsControlCharacters, UserCreationForm):
     """Self-service registration for participants."""
 
     email = forms.EmailField(label=_("Email"), max_length=254)
@@ -25,7 +26,7 @@ class SignUpForm(UserCreationForm):
         return email
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(RejectsControlCharacters, forms.ModelForm):
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)
 
     class Meta:

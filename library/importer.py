@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.csv_files import FORMULA_STARTS
+from core.validators import control_character
 from library.choices import ResourceLanguage, ResourceType
 from library.models import ResourcePage
 
@@ -101,6 +102,8 @@ def _parse_row(line, cells):
                 f"{name} starts with “{value[0]}”, which spreadsheets run as a formula; "
                 "remove that first character"
             )
+        if code := control_character(value, multiline=name == "summary"):
+            problems.append(f"{name} contains the control character {code}; remove it")
         limit = MAX_LENGTHS.get(name, 10_000)
         if len(value) > limit:
             problems.append(f"{name} is longer than {limit} characters")
