@@ -36,7 +36,15 @@ class SafeExportSnippetIndexView(SafeCsvExportMixin, SnippetIndexView):
 
 class SafeSubmissionsListView(SafeCsvExportMixin, SubmissionsListView):
     """Wagtail's form-submissions listing (set as a form page's
-    `submissions_list_view_class`), whose CSV export is safe."""
+    `submissions_list_view_class`), whose CSV export is safe.
+
+    Wagtail sorts by submit time alone; anonymous evaluation answers all share their
+    day's midnight, and PostgreSQL returns such ties in the order the rows were written,
+    which is the order people answered. The id breaks the tie: it is random for them."""
+
+    def get_ordering(self):
+        ordering = super().get_ordering()
+        return ordering if any(o.lstrip("-") == "id" for o in ordering) else [*ordering, "id"]
 
 
 class SafeExportSnippetViewSet(SnippetViewSet):

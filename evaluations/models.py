@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -16,6 +18,9 @@ from courses.choices import EnrolmentRole
 from courses.models.module import CourseChildMixin
 from courses.models.pages import CoursePage
 from evaluations.forms import EVALUATION_FIELD_CHOICES, ROLE_FIELD, EvaluationFormBuilder
+
+# 53 bits: unguessable and collision-free in practice, and exact in JavaScript numbers.
+ANONYMOUS_PK_RANGE = 2**53
 
 
 class AlreadyAnswered(Exception):
@@ -119,7 +124,11 @@ class EvaluationPage(CourseChildMixin, ContributedRoutesMixin, RoutablePageMixin
                 # The day only: an exact time would point to the person who answered then.
                 day = now.replace(hour=0, minute=0, second=0, microsecond=0)
                 return EvaluationAnswer.objects.create(
-                    page=self, form_data=data, role=role, submit_time=day
+                    pk=EvaluationAnswer.random_anonymous_pk(),
+                    page=self,
+                    form_data=data,
+                    role=role,
+                    submit_time=day,
                 )
             answer, _created = EvaluationAnswer.objects.update_or_create(
                 page=self, user=user, defaults={"form_data": data, "role": role, "submit_time": now}
@@ -151,7 +160,15 @@ class EvaluationField(AbstractFormField):
 
 
 class EvaluationAnswer(AbstractFormSubmission):
-    """One person's answers. `user` is empty for anonymous evaluations."""
+    """One person's answers. `user` is empty for anonymous evaluations.
+
+    An anonymous answer is stored with a random negative id (`random_anonymous_pk`), not
+    the next one of the sequence: the respondent row is written in the same transaction,
+    so sequential ids (and SQLite's row order, which is id order) would pair respondent 14
+    with answer 14. Negative ids never meet the sequence, which stays positive and is not
+    moved by them (SQLite's AUTOINCREMENT counter would jump to a large explicit id), so
+    named answers keep their ordinary ids.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -176,6 +193,14 @@ class EvaluationAnswer(AbstractFormSubmission):
                 name="one_named_answer_per_person",
             )
         ]
+
+    @classmethod
+    def random_anonymous_pk(cls):
+        """A random id in -1 … -2^53, drawn again in the unlikely case it is taken."""
+        while True:
+            pk = -1 - secrets.randbelow(ANONYMOUS_PK_RANGE)
+            if not cls.objects.filter(pk=pk).exists():
+                return pk
 
     def get_data(self):
         return {
