@@ -12,8 +12,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from improvement.choices import RATIO_KINDS, Direction, MeasureKind
+from teams.forms import TeamAdminForm
 
 
 def validate_first_day(month):
@@ -73,6 +75,38 @@ class Measure(models.Model):
         help_text=_("How many first months form the baseline median."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    # Facilitators choose among the collaborative courses they run, as for teams.
+    base_form_class = TeamAdminForm
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("course"), FieldPanel("name"), FieldPanel("definition")],
+            heading=_("Measure"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("unit")]),
+                FieldRowPanel([FieldPanel("numerator_label"), FieldPanel("denominator_label")]),
+                FieldPanel("rate_multiplier"),
+            ],
+            heading=_("What is counted"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("goal_value"), FieldPanel("goal_date")]),
+                FieldPanel("direction"),
+            ],
+            heading=_("Goal"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("first_month"), FieldPanel("baseline_months")]),
+                FieldRowPanel([FieldPanel("required"), FieldPanel("sort_order")]),
+            ],
+            heading=_("Reporting"),
+        ),
+    ]
 
     class Meta:
         ordering = ["course", "sort_order", "name"]

@@ -1,0 +1,15 @@
+"""Wagtail hooks of improvement: the measures admin, the demo data."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from improvement.admin_views import MeasureViewSet
+from improvement.models import Measure
+from teams.admin_views import TeamPolicy
+
+register_permission_policy(Measure, TeamPolicy(Measure))
+
+
+@hooks.register("register_admin_viewset")
+def register_measures_admin():
+    return MeasureViewSet("measures")
