@@ -13,3 +13,10 @@ register_permission_policy(Measure, TeamPolicy(Measure))
 @hooks.register("register_admin_viewset")
 def register_measures_admin():
     return MeasureViewSet("measures")
+
+
+@hooks.register("load_demo_content", order=70)
+def load_improvement_demo(scale, stdout):
+    from improvement import demo
+
+    demo.load(scale, stdout)
