@@ -4,6 +4,8 @@ queries whatever the number of months and measures."""
 
 import datetime
 
+from django.utils import timezone
+
 from improvement.choices import MeasureKind
 from improvement.models import MonthlyValue
 from improvement.months import add_months, month_start
@@ -29,7 +31,7 @@ def test_tables_hold_every_month_up_to_last_month(team, measure):
 
 
 def test_team_page_shows_the_tables(client, team, other_team, measure, participant, stranger):
-    last = add_months(month_start(datetime.date.today()), -1)
+    last = add_months(month_start(timezone.localdate()), -1)
     MonthlyValue.objects.create(
         team=team, measure=measure, month=last, numerator=30, denominator=40, comment="Busy"
     )
