@@ -59,14 +59,15 @@ class TeamFilterSet(WagtailFilterSet):
 
 
 class OwnTeamMixin:
-    """Wagtail's object views check the model permission only: ask about this team too,
-    and tell someone else's facilitator nothing (404)."""
+    """Wagtail's object views check the model permission only: ask about this team (or
+    measure: any object with a course) too, and tell someone else's facilitator nothing
+    (404)."""
 
     team_action = "change"
 
     def get_object(self, *args, **kwargs):
         team = super().get_object(*args, **kwargs)
-        if not TeamPolicy(Team).user_has_permission_for_instance(
+        if not TeamPolicy(self.model).user_has_permission_for_instance(
             self.request.user, self.team_action, team
         ):
             raise Http404

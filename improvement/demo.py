@@ -1,0 +1,183 @@
+"""Demo measures and data: the demo collaborative's four measures and 16 months of values
+for each of its five teams, ending last month, so that every run-chart signal shows:
+
+- Karachi (the demo learner's team): a sustained shift in screening once the baseline
+  is over, the change the collaborative is after;
+- Kasr Al Ainy: a trend (six months of screening going up);
+- Shiraz: too few runs (long stretches on each side of the median, none a shift);
+- Irbid: late: last month's required values are missing;
+- Manchester: ordinary variation, no signal.
+
+The values are fixed (no randomness), so the demo and its test read the same charts.
+Measures and values are created only when missing: a second run changes nothing, and a
+value someone entered in the demo is never overwritten.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from courses.demo import COURSE_SLUG
+from courses.models import CoursePage
+from improvement.choices import Direction, MeasureKind
+from improvement.models import Measure, MonthlyValue
+from improvement.months import add_months, month_start
+from teams.models import Team
+
+MONTHS = 16
+BASELINE = 6
+
+MEASURES = [
+    # sort order, name, kind, definition, numerator, denominator, unit, goal, required
+    (
+        1,
+        "Eligible patients screened",
+        MeasureKind.PERCENTAGE,
+        "Adults seen for any reason this month who were screened with the PHQ-9, out of "
+        "all adults seen who were not already in treatment.",
+        "Patients screened with the PHQ-9",
+        "Eligible patients seen",
+        "%",
+        80,
+        True,
+    ),
+    (
+        2,
+        "Lay counsellors supervised this month",
+        MeasureKind.PERCENTAGE,
+        "Lay counsellors who had at least one individual or group supervision session "
+        "this month, out of all lay counsellors seeing patients.",
+        "Lay counsellors supervised",
+        "Lay counsellors seeing patients",
+        "%",
+        90,
+        True,
+    ),
+    (
+        3,
+        "Patients starting treatment",
+        MeasureKind.COUNT,
+        "Patients who had their first psychological intervention session this month.",
+        "Patients starting treatment",
+        "",
+        "patients",
+        30,
+        True,
+    ),
+    (
+        4,
+        "PHQ-9 improvement of 5 points at 8 weeks",
+        MeasureKind.PERCENTAGE,
+        "Patients whose PHQ-9 score is at least 5 points lower 8 weeks after starting "
+        "treatment, out of patients who reached 8 weeks this month.",
+        "Patients at least 5 points better",
+        "Patients reaching 8 weeks",
+        "%",
+        50,
+        False,  # outcome data lag behind: reported when available
+    ),
+]
+
+# Screening (the first measure) per team: (patients seen each month, patients screened
+# month by month, oldest first). The first six months are the baseline.
+SCREENING = {
+    "karachi": (40, [21, 18, 20, 22, 17, 19, 27, 29, 28, 31, 30, 32, 31, 33, 32, 34]),
+    "kasr-al-ainy": (36, [22, 25, 21, 24, 23, 26, 19, 21, 23, 25, 27, 29, 24, 22, 25, 21]),
+    "shiraz": (30, [17, 16, 18, 23, 22, 24, 25, 23, 16, 17, 15, 18, 17, 22, 24, 23]),
+    "irbid": (32, [22, 24, 21, 25, 23, 24, 23, 25, 25, 22, 21, 24, 26, 22, 23]),
+    "manchester": (34, [25, 23, 26, 24, 27, 22, 26, 26, 23, 22, 27, 25, 23, 24, 26, 22]),
+}
+LATE_TEAM = "irbid"
+
+# The other measures vary around each team's level by this fixed pattern.
+WOBBLE = [0, 1, -1, 2, 0, -2, 1, 0, -1, 1, 2, -1, 0, -2, 1, 0]
+# Per team: lay counsellors, their usual number supervised, patients starting treatment,
+# patients reaching 8 weeks, and how many of them improve.
+LEVELS = {
+    "karachi": (12, 9, 24, 14, 6),
+    "kasr-al-ainy": (8, 6, 18, 10, 5),
+    "shiraz": (10, 7, 20, 12, 5),
+    "irbid": (9, 7, 16, 9, 4),
+    "manchester": (14, 12, 28, 16, 8),
+}
+
+
+def last_month(today=None):
+    return add_months(month_start(today or timezone.localdate()), -1)
+
+
+def create_measures(course, first_month):
+    measures = []
+    for order, name, kind, definition, numerator, denominator, unit, goal, required in MEASURES:
+        measure, _created = Measure.objects.get_or_create(
+            course=course,
+            name=name,
+            defaults={
+                "kind": kind,
+                "definition": definition,
+                "numerator_label": numerator,
+                "denominator_label": denominator,
+                "unit": unit,
+                "goal_value": goal,
+                "goal_date": datetime.date(add_months(first_month, 24).year, 12, 1),
+                "direction": Direction.HIGHER,
+                "required": required,
+                "first_month": first_month,
+                "baseline_months": BASELINE,
+                "sort_order": order,
+            },
+        )
+        measures.append(measure)
+    return measures
+
+
+def team_series(slug, index):
+    """[(numerator, denominator)] per month, oldest first, for each of the four measures."""
+    seen, screened = SCREENING[slug]
+    counsellors, supervised, starting, reaching, improving = LEVELS[slug]
+
+    def wobble(month, level, ceiling=None):
+        value = level + WOBBLE[(month + index * 3) % len(WOBBLE)]
+        return min(value, ceiling) if ceiling else value
+
+    months = range(len(screened))
+    return [
+        [(number, seen) for number in screened],
+        [(wobble(m, supervised, counsellors), counsellors) for m in months],
+        [(wobble(m, starting), None) for m in months],
+        [(wobble(m, improving), wobble(m + 5, reaching)) for m in months],
+    ]
+
+
+def load(scale, stdout):
+    course = CoursePage.objects.filter(slug=COURSE_SLUG).first()
+    if course is None:
+        return
+    first_month = add_months(last_month(), 1 - MONTHS)
+    measures = create_measures(course, first_month)
+    teams = Team.objects.filter(course=course, slug__in=SCREENING).order_by("name")
+    existing = set(
+        MonthlyValue.objects.filter(measure__in=measures).values_list(
+            "team_id", "measure_id", "month"
+        )
+    )
+    new = []
+    for index, team in enumerate(teams):
+        for measure, series in zip(measures, team_series(team.slug, index), strict=True):
+            for number, (numerator, denominator) in enumerate(series):
+                month = add_months(first_month, number)
+                if (team.pk, measure.pk, month) not in existing:
+                    new.append(
+                        MonthlyValue(
+                            team=team,
+                            measure=measure,
+                            month=month,
+                            numerator=numerator,
+                            denominator=denominator,
+                        )
+                    )
+    MonthlyValue.objects.bulk_create(new)
+    stdout.write(
+        f"Measures: {len(measures)} measures, {len(new)} new monthly values "
+        f"for {len(teams)} teams in {course.title}"
+    )

@@ -1,0 +1,29 @@
+"""Wagtail hooks of improvement: the measures admin, the data tables on a team's page,
+the demo data."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from improvement import team_section
+from improvement.admin_views import MeasureViewSet
+from improvement.models import Measure
+from teams.admin_views import TeamPolicy
+
+register_permission_policy(Measure, TeamPolicy(Measure))
+
+
+@hooks.register("register_admin_viewset")
+def register_measures_admin():
+    return MeasureViewSet("measures")
+
+
+@hooks.register("team_page_sections")
+def team_measures_section(team, course, request):
+    return team_section.render(team, course, request)
+
+
+@hooks.register("load_demo_content", order=70)
+def load_improvement_demo(scale, stdout):
+    from improvement import demo
+
+    demo.load(scale, stdout)

@@ -1,0 +1,59 @@
+"""The demo collaborative's data shows every run-chart signal, read by the one rule
+function with each measure's baseline: a shift, a trend, too few runs, a late team; and
+loading twice changes nothing."""
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from courses.demo import COURSE_SLUG
+from improvement.models import Measure, MonthlyValue
+from improvement.months import add_months, month_start
+from improvement.runcharts import analyse
+from teams.models import Team
+
+
+def screening(slug):
+    measure = Measure.objects.get(course__slug=COURSE_SLUG, sort_order=1)
+    rows = MonthlyValue.objects.filter(measure=measure, team__slug=slug).order_by("month")
+    return analyse([row.value for row in rows], baseline=measure.baseline_months)
+
+
+def test_demo_data_shows_each_signal(db):
+    call_command("load_demo", force=True)
+    measures = Measure.objects.filter(course__slug=COURSE_SLUG)
+    assert measures.count() == 4
+    teams = Team.objects.filter(course__slug=COURSE_SLUG)
+    last = add_months(month_start(timezone.localdate()), -1)
+    for team in teams:
+        for measure in measures:
+            months = list(
+                MonthlyValue.objects.filter(team=team, measure=measure).values_list(
+                    "month", flat=True
+                )
+            )
+            assert len(months) >= 14
+            assert (max(months) == last) is (team.slug != "irbid")
+
+    shift = screening("karachi")
+    assert shift["shifts"] == [[6, 15]] and shift["median"] == 48.75  # 19.5 of 40 seen
+    assert screening("kasr-al-ainy")["trends"] == [[6, 11]]
+    assert screening("shiraz")["runs_signal"] == "too_few"
+    assert not screening("shiraz")["shifts"]
+    calm = screening("manchester")
+    assert (calm["shifts"], calm["trends"], calm["runs_signal"]) == ([], [], None)
+    required = measures.filter(required=True)
+    late = [
+        team.slug
+        for team in teams
+        if MonthlyValue.objects.filter(team=team, measure__in=required, month=last).count()
+        < required.count()
+    ]
+    assert late == ["irbid"]
+
+    counts = (Measure.objects.count(), MonthlyValue.objects.count())
+    values = list(MonthlyValue.objects.values_list("numerator", "denominator").order_by("pk"))
+    call_command("load_demo", force=True)
+    assert (Measure.objects.count(), MonthlyValue.objects.count()) == counts
+    assert list(MonthlyValue.objects.values_list("numerator", "denominator").order_by("pk")) == (
+        values
+    )
