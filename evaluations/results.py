@@ -8,6 +8,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.csv_files import csv_response
@@ -35,6 +36,17 @@ class Bar:
     percent: int
     y: int = 0
     width: float = 0
+    rtl: bool = False  # mirrored in Arabic, Farsi and Urdu: the bars grow from the right
+
+    @property
+    def label_x(self):
+        """The label's anchor: the chart's start edge (its right edge in RTL)."""
+        return CHART_WIDTH if self.rtl else 0
+
+    @property
+    def bar_x(self):
+        """From the left edge, or in RTL ending at the right one (x + width = CHART_WIDTH)."""
+        return round(CHART_WIDTH - self.width, 1) if self.rtl else 0
 
     @property
     def label_y(self):
@@ -46,7 +58,8 @@ class Bar:
 
     @property
     def count_x(self):
-        return self.width + 6
+        """Just past the bar's end: to its right, or to its left in RTL."""
+        return round(CHART_WIDTH - self.width - 6, 1) if self.rtl else self.width + 6
 
     @property
     def count_y(self):
@@ -81,13 +94,16 @@ def percent(part, whole):
 
 
 def distribution(options, counts, answered):
-    """Bars for `options` [(value, label)], laid out top to bottom."""
+    """Bars for `options` [(value, label)], laid out top to bottom, mirrored when the
+    reader's language is written right to left."""
     most = max(counts.values(), default=0)
+    rtl = translation.get_language_bidi()
     bars = []
     for row, (value, label) in enumerate(options):
         count = counts.get(value, 0)
         width = round(BAR_MAX * count / most, 1) if most else 0
-        bars.append(Bar(str(label), count, percent(count, answered), ROW_HEIGHT * row, width))
+        share = percent(count, answered)
+        bars.append(Bar(str(label), count, share, ROW_HEIGHT * row, width, rtl))
     return bars
 
 

@@ -65,3 +65,13 @@ def list_separator():
     """The separator between two phrases of a list: ", ", or "، " (the Arabic comma) in
     the right-to-left languages of the site (Arabic, Persian, Urdu)."""
     return "، " if translation.get_language_bidi() else ", "
+
+
+@register.filter
+def bdi(value):
+    """The value isolated in `<bdi>`, for a title, name or number inserted into a
+    translated sentence (`{% blocktranslate with name=user.get_full_name|bdi %}`): an
+    English name followed by ": 6" inside an Arabic sentence otherwise joins the digits
+    to its own run and scrambles the line. Applied in the `with` clause, so the message
+    ids (and their translations) stay as they are. Not for `<title>`, which is text."""
+    return format_html("<bdi>{}</bdi>", value)

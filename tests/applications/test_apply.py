@@ -28,7 +28,7 @@ def test_apply_form_has_labelled_team_rows_and_works_without_javascript(
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('name="team-') == 6 * 3 + 4  # six rows of three, management form
-    assert 'for="id_team-5-email"' in html and "Team member 6" in html
+    assert 'for="id_team-5-email"' in html and "Team member <bdi>6</bdi>" in html
 
 
 def test_a_complete_application_is_stored_with_its_team(client, applicant, open_course):
@@ -227,7 +227,7 @@ def test_course_page_offers_apply_and_then_shows_the_application(client, open_co
     application = make_application(open_course, applicant)
     client.force_login(applicant)
     html = client.get(open_course.url).content.decode()
-    assert "Your application for Shubra Family Health Unit: Submitted" in html
+    assert "Your application for <bdi>Shubra Family Health Unit</bdi>: <bdi>Submitted</bdi>" in html
     assert f"/applications/{application.pk}/edit/" in html
 
 

@@ -22,7 +22,7 @@ def test_dashboard_shows_courses_progress_next_session_and_recent(client, partic
     client.post("/courses/mh-care/complete/", {"module": modules[0].pk})
     html = client.get("/dashboard/").content.decode()
     assert "My courses" in html
-    assert "1 of 3 modules complete (33%)" in html
+    assert "<bdi>1</bdi> of <bdi>3</bdi> modules complete (<bdi>33</bdi>%)" in html
     assert "Your next session" in html and "Workshop 1" in html
     assert "meet.example.org/ws-1" in html  # members see the join link
     assert "(Asia/Amman)" not in html  # shown in the learner's own zone
@@ -86,4 +86,4 @@ def test_demo_builds_the_collaborative_and_scales(client, db):
     assert courses.count() == 2
     client.login(request=HttpRequest(), username="learner", password="collab-demo")
     html = client.get(main.url).content.decode()
-    assert "2 of 6 modules complete" in html
+    assert "<bdi>2</bdi> of <bdi>6</bdi> modules complete" in html

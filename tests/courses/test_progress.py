@@ -41,13 +41,14 @@ def test_course_page_shows_bar_locks_and_continue_link(client, participant, modu
     client.force_login(participant)
     html = client.get(COURSE).content.decode()
     assert '<progress id="progress-' in html and 'max="3" value="0"' in html
-    assert "0 of 3 modules complete (0%)" in html
-    assert f'href="{modules[0].url}">Continue: Module 1' in html
+    assert "<bdi>0</bdi> of <bdi>3</bdi> modules complete (<bdi>0</bdi>%)" in html
+    assert f'href="{modules[0].url}">Continue: <bdi>Module 1</bdi>' in html
     assert html.count("badge--locked") == 2
     complete(client, modules[0])
     html = client.get(COURSE).content.decode()
-    assert 'max="3" value="1"' in html and "1 of 3 modules complete (33%)" in html
-    assert f'href="{modules[1].url}">Continue: Module 2' in html
+    assert 'max="3" value="1"' in html
+    assert "<bdi>1</bdi> of <bdi>3</bdi> modules complete (<bdi>33</bdi>%)" in html
+    assert f'href="{modules[1].url}">Continue: <bdi>Module 2</bdi>' in html
     assert html.count("badge--locked") == 1
 
 
@@ -56,13 +57,13 @@ def test_module_page_links_to_the_next_module_once_complete(client, participant,
     complete(client, modules[0])
     html = client.get(modules[0].url).content.decode()
     assert "Mark as not done" in html
-    assert f'<a href="{modules[1].url}">Next: Module 2</a>' in html
+    assert f'<a href="{modules[1].url}">Next: <bdi>Module 2</bdi></a>' in html
 
 
 def test_unpublished_modules_do_not_count(client, participant, modules):
     modules[2].unpublish()
     client.force_login(participant)
-    assert "0 of 2 modules complete" in client.get(COURSE).content.decode()
+    assert "<bdi>0</bdi> of <bdi>2</bdi> modules complete" in client.get(COURSE).content.decode()
 
 
 def test_visitors_and_facilitators_see_no_bar_and_no_locks(client, facilitator, modules):

@@ -3,12 +3,14 @@ alternative, the split by role, the CSV, group feedback notes, constant queries.
 
 import csv
 import io
+import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from evaluations.models import EvaluationAnswer, EvaluationPage
+from evaluations.results import CHART_WIDTH
 from tests.courses.factories import enrol
 from tests.evaluations.conftest import CHANGE, OBJECTIVES, RECOMMEND, USEFUL
 from tests.factories import UserFactory
@@ -204,3 +206,21 @@ def test_results_queries_do_not_grow_with_answers(client, course_index, facilita
     for suffix in ("", "csv/"):
         counts = [count_queries(client, results_url(page) + suffix) for page in (small, large)]
         assert counts[0] == counts[1], suffix
+
+
+def test_charts_mirror_in_right_to_left_languages(client, answered, facilitator):
+    """Under /ar/ the bars grow from the right edge, their labels are right-aligned
+    (text-anchor "start" of an RTL text is its right end) and the counts sit to the
+    left of each bar; in English the same geometry starts at the left edge."""
+    client.force_login(facilitator)
+    rect = re.compile(r'<rect x="([\d.]+)" y="\d+" width="([\d.]+)"')
+    html = client.get("/ar" + results_url(answered)).content.decode()
+    assert '<html lang="ar" dir="rtl"' in html
+    assert html.count('preserveAspectRatio="xMaxYMin meet" direction="rtl"') == 3
+    bars = [(float(x), float(width)) for x, width in rect.findall(html)]
+    assert bars and all(x + width == CHART_WIDTH for x, width in bars)
+    assert html.count(f'<text x="{CHART_WIDTH}" y=') == len(bars)  # every label
+    assert 'text-anchor="end"' not in html
+    english = client.get(results_url(answered)).content.decode()
+    assert english.count('direction="ltr"') == 3
+    assert all(x == 0 for x, _width in ((float(x), w) for x, w in rect.findall(english)))

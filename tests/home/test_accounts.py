@@ -26,7 +26,7 @@ def test_sign_up_creates_the_account_and_signs_in(client, home_page):
     assert user.get_full_name() == "Nadia Karimi"
     assert user.organisation == "Shiraz Primary Care Network"
     dashboard = client.get("/dashboard/")
-    assert "Welcome, Nadia Karimi" in dashboard.content.decode()
+    assert "Welcome, <bdi>Nadia Karimi</bdi>" in dashboard.content.decode()
 
 
 @pytest.mark.parametrize(
