@@ -70,7 +70,7 @@ test-postgres: $(STAMP) $(AXE) ## The whole test suite against a throwaway Postg
 
 security: $(STAMP) ## bandit on the code, pip-audit on the installed packages
 	$(BIN)/bandit --quiet --configfile pyproject.toml --severity-level medium \
-		--recursive config core home courses evaluations attendance applications reminders library forums bench scripts
+		--recursive config core home courses evaluations attendance applications reminders teams improvement library forums bench scripts
 	$(BIN)/python scripts/audit_dependencies.py
 
 bench: $(STAMP) ## Requests/s of the main pages against a floor, into bench/RESULTS.md (SCALE=1)

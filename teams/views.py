@@ -11,7 +11,7 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
@@ -46,7 +46,11 @@ def team_list(request, course):
     teams = list(access.course_teams(course).annotate(size=Count("members")))
     facilitating = course_access.can_facilitate(request.user, course)
     extra = columns("team_list_columns", course, teams, request) if facilitating else []
-    rows = [(team, [mark_safe(values.get(team.pk, "")) for _h, values in extra]) for team in teams]  # noqa: S308 - hook HTML
+    # Hook HTML made with render_to_string or format_html stays HTML; plain text is escaped.
+    rows = [
+        (team, [conditional_escape(values.get(team.pk, "")) for _h, values in extra])
+        for team in teams
+    ]
     mine = access.memberships(request.user, course)
     context = {
         "course": course,
@@ -102,7 +106,7 @@ def team_page(request, course, team_slug):
         for member in members
     ]
     sections = [
-        mark_safe(html)  # noqa: S308 - rendered by the contributing app's templates
+        conditional_escape(html)  # the contributing app's rendered template stays HTML
         for fn in hooks.get_hooks("team_page_sections")
         if (html := fn(team, course, request))
     ]
