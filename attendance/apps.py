@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+EDITOR_PERMISSIONS = ["add_attendance", "change_attendance", "delete_attendance", "view_attendance"]
+
 
 class AttendanceConfig(AppConfig):
     name = "attendance"
@@ -10,10 +12,14 @@ class AttendanceConfig(AppConfig):
 
         from attendance import signal_handlers
         from attendance.models import Attendance
+        from core.permissions import group_permissions_granter
 
+        # Editors manage attendance in the admin; facilitators see their courses' rows.
+        grants = {"Editors": EDITOR_PERMISSIONS, "Facilitators": ["view_attendance"]}
         post_migrate.connect(
-            signal_handlers.grant_attendance_permissions,
+            group_permissions_granter("attendance", grants),
             dispatch_uid="attendance-permissions",
+            weak=False,
         )
         post_save.connect(
             signal_handlers.check_completion_on_attendance,

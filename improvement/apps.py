@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+EDITOR_PERMISSIONS = ["add_measure", "change_measure", "delete_measure", "view_measure"]
+
 
 class ImprovementConfig(AppConfig):
     """Measures and improvement data of teams (the Core Data Set): the measures (edited in
@@ -12,8 +14,12 @@ class ImprovementConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from improvement import signal_handlers
+        from core.permissions import group_permissions_granter
 
+        # Editors define every course's measures; facilitators their courses' (the
+        # admin's policy asks courses.access).
         post_migrate.connect(
-            signal_handlers.grant_measure_permissions, dispatch_uid="improvement-permissions"
+            group_permissions_granter("improvement", {"Editors": EDITOR_PERMISSIONS}),
+            dispatch_uid="improvement-permissions",
+            weak=False,
         )

@@ -1,13 +1,10 @@
 """Receivers of teams, connected in TeamsConfig.ready(): an accepted application's core
 team becomes a team; an invited member who signs up takes their place in it."""
 
-from django.contrib.auth.management import create_permissions
 from django.utils.text import slugify
 
 from courses.access import original
 from teams.models import Team, TeamMember
-
-EDITOR_PERMISSIONS = ["add_team", "change_team", "delete_team", "view_team"]
 
 
 def unique_slug(course, name):
@@ -57,19 +54,3 @@ def join_team(sender, course, user, email, **kwargs):
             setattr(existing, f"is_{role.value}", True)
         existing.save()
         member.delete()
-
-
-def grant_team_permissions(sender, app_config=None, apps=None, **kwargs):
-    """Editors manage every team in the admin. Facilitators manage their courses' teams
-    (the admin's permission policy asks `courses.access`). Runs after every migrate."""
-    if app_config is None or app_config.label != "teams" or apps is None:
-        return
-    create_permissions(app_config, verbosity=0)
-    group_model = apps.get_model("auth", "Group")
-    permission_model = apps.get_model("auth", "Permission")
-    permissions = permission_model.objects.filter(
-        content_type__app_label="teams", codename__in=EDITOR_PERMISSIONS
-    )
-    editors = group_model.objects.filter(name="Editors").first()
-    if editors:
-        editors.permissions.add(*permissions)
