@@ -1,5 +1,6 @@
 """CSV files that open safely in a spreadsheet: every cell that a spreadsheet would run
-as a formula is written, or refused on import, as text."""
+as a formula is written, or refused on import, as text. Imports check a whole file and
+report every problem, each naming its line, before anything is stored."""
 
 import csv
 import datetime
@@ -7,6 +8,26 @@ import datetime
 from django.http import HttpResponse
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class CsvProblems(Exception):
+    """Every problem found in an uploaded file, each naming its line."""
+
+    def __init__(self, problems):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def decode_csv(data):
+    """An uploaded file's text (bytes in UTF-8, with or without a byte-order mark)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        raise CsvProblems(
+            [f"Line {line}: byte 0x{byte:02x} is not UTF-8. Save the file as “CSV UTF-8”."]
+        ) from error
 
 
 def csv_cell(value):

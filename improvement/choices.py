@@ -18,3 +18,11 @@ class Direction(models.TextChoices):
 
 # Kinds whose value is a numerator over a denominator, so both must be entered.
 RATIO_KINDS = (MeasureKind.PERCENTAGE, MeasureKind.RATE)
+
+
+class DataStatus(models.TextChoices):
+    """A team's data for the month just ended, as facilitators and the team see it."""
+
+    SUBMITTED = "submitted", _("Submitted")
+    MISSING = "missing", _("Missing")
+    LATE = "late", _("Late")

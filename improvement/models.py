@@ -235,3 +235,32 @@ class ValueChange(models.Model):
 
     def __str__(self):
         return f"{self.value} · {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+class LateDataNotice(models.Model):
+    """The late-data email of one month sent to one data contact of one team: its unique
+    constraint makes that email go out once, however many times `send_reminders` runs."""
+
+    team = models.ForeignKey(
+        "teams.Team", on_delete=models.CASCADE, related_name="+", verbose_name=_("team")
+    )
+    month = models.DateField(_("month"), validators=[validate_first_day])
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("late-data email")
+        verbose_name_plural = _("late-data emails")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "month", "user"], name="unique_late_data_notice"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.team} · {self.month:%Y-%m} → {self.user}"

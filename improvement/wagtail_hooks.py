@@ -1,10 +1,13 @@
-"""Wagtail hooks of improvement: the measures admin, the data tables on a team's page,
-the demo data."""
+"""Wagtail hooks of improvement: the measures admin, data entry below a team's page,
+the data tables, status and history on a team's page, the status column of the team
+list, late-data emails, the demo data."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from improvement import team_section
+from core.routing import PageRoute
+from courses.models import CoursePage
+from improvement import data_section, late_data, team_list, team_section, views
 from improvement.admin_views import MeasureViewSet
 from improvement.models import Measure
 from teams.admin_views import TeamPolicy
@@ -20,6 +23,37 @@ def register_measures_admin():
 @hooks.register("team_page_sections")
 def team_measures_section(team, course, request):
     return team_section.render(team, course, request)
+
+
+@hooks.register("register_page_routes")
+def data_entry_routes():
+    team = "teams/<slug:team_slug>/data/"
+    return [
+        PageRoute(CoursePage, team, views.month_entry, "team_data"),
+        PageRoute(CoursePage, team + "lock/", views.lock_month, "team_data_lock"),
+        PageRoute(CoursePage, team + "baseline/", views.baseline_entry, "team_data_baseline"),
+        PageRoute(
+            CoursePage,
+            r"^teams/(?P<team_slug>[-\w]+)/data/template\.csv/?$",
+            views.csv_template,
+            "team_data_template",
+        ),
+    ]
+
+
+@hooks.register("team_page_sections")
+def team_data_section(team, course, request):
+    return data_section.render(team, course, request)
+
+
+@hooks.register("team_list_columns")
+def team_data_status_column(course, teams, request):
+    return team_list.status_column(course, teams)
+
+
+@hooks.register("send_reminders")
+def send_late_data_emails(now, result):
+    late_data.send_late_data_emails(now, result)
 
 
 @hooks.register("load_demo_content", order=70)

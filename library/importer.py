@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from core.csv_files import FORMULA_STARTS
+from core.csv_files import FORMULA_STARTS, CsvProblems, decode_csv
 from core.validators import control_character
 from library.choices import ResourceLanguage, ResourceType
 from library.models import ResourcePage
@@ -27,14 +27,6 @@ MAX_LENGTHS = {"title": 255, "authors": 255, "url": 500, "summary": 2000}
 MAX_TAG_LENGTH = 100
 FIRST_YEAR = 1900
 validate_url = URLValidator(schemes=["http", "https"])
-
-
-class CsvProblems(Exception):
-    """Every problem found in the file, each naming its line."""
-
-    def __init__(self, problems):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 @dataclass
@@ -61,17 +53,6 @@ def _lookup(choices):
 
 TYPES = _lookup(ResourceType)
 LANGUAGES = _lookup(ResourceLanguage)
-
-
-def _decode(data):
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        byte = data[error.start]
-        raise CsvProblems(
-            [f"Line {line}: byte 0x{byte:02x} is not UTF-8. Save the file as “CSV UTF-8”."]
-        ) from error
 
 
 def _check_header(header):
@@ -152,7 +133,7 @@ def _parse_row(line, cells):
 
 def read_resources(data):
     """Parse and check a whole CSV file (bytes). Raises CsvProblems listing every bad row."""
-    reader = csv.reader(io.StringIO(_decode(data), newline=""))
+    reader = csv.reader(io.StringIO(decode_csv(data), newline=""))
     try:
         header = next(reader, None)
         if not header:

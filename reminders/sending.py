@@ -14,6 +14,10 @@
    wants reminders?), sent and recorded: sent, failed (retried by the next run) or,
    after REMINDERS_MAX_ATTEMPTS tries, gave up.
 
+3. asks every `send_reminders` hook function, `fn(now, result)`, to send the reminders
+   of a higher app (improvement's late-data emails), each once by its own sent-record,
+   and to add what it did to `result`.
+
 A run that dies between claiming and recording leaves claimed rows behind; after
 STALE_CLAIM they are recorded as “gave up” rather than retried, since they may have
 gone out and nothing may be sent twice.
@@ -30,6 +34,7 @@ from django.core.mail import get_connection
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail import hooks
 from wagtail.models import Page
 
 from core.mail import absolute, build_email, page_link, sign, unsign
@@ -274,6 +279,8 @@ def run(now=None):
     result = RunResult()
     schedule(now, result)
     deliver(now, result)
+    for send in hooks.get_hooks("send_reminders"):
+        send(now, result)
     return result
 
 

@@ -249,6 +249,9 @@ APPLICATIONS_INVITATION_DAYS = int(os.environ.get("APPLICATIONS_INVITATION_DAYS"
 # the catch-up window are skipped, not sent late.
 REMINDERS_MAX_ATTEMPTS = int(os.environ.get("REMINDERS_MAX_ATTEMPTS", "3"))
 REMINDERS_CATCH_UP = timedelta(hours=int(os.environ.get("REMINDERS_CATCH_UP_HOURS", "48")))
+# The day of the month by which teams report the month before; from that day their data
+# contacts get one late-data email (improvement).
+IMPROVEMENT_DATA_DUE_DAY = int(os.environ.get("IMPROVEMENT_DATA_DUE_DAY", "10"))
 # The snippet that library resources name as authors (app_label.Model).
 LIBRARY_PERSON_MODEL = os.environ.get("LIBRARY_PERSON_MODEL", "home.Person")
 
