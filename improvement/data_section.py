@@ -1,12 +1,12 @@
 """A team's data on its page (the `team_page_sections` hook of teams): the status of the
 month just ended, links to enter data for those who may, and the history of changes.
-Three queries whatever the number of months and changes shown."""
+Four queries whatever the number of months and changes shown."""
 
 from django.template.loader import render_to_string
 
 from courses import access as course_access
 from improvement.entry import last_month
-from improvement.models import ValueChange
+from improvement.models import Measure, ValueChange
 from improvement.status import team_statuses
 from teams import access
 
@@ -22,6 +22,8 @@ def recent_changes(team):
 
 def render(team, course, request):
     original = course_access.original(course)
+    if not Measure.objects.filter(course=original).exists():
+        return None
     context = {
         "team": team,
         "course": course,

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from core.mail import build_email, in_language, page_link, unsubscribe_headers
 from courses import access
-from courses.choices import EnrolmentRole
+from courses.choices import EnrolmentRole, ProgrammeForm
 from courses.models import CoursePage
 from improvement.entry import last_month
 from improvement.models import LateDataNotice
@@ -97,8 +97,10 @@ def send_late_data_emails(now, result):
     if not is_due(today):
         return
     month, connection = last_month(today), get_connection()
-    courses = CoursePage.objects.live().filter(teams__status=TeamStatus.ACTIVE).distinct()
-    for course in courses:
+    courses = CoursePage.objects.live().filter(
+        programme_form=ProgrammeForm.COLLABORATIVE, teams__status=TeamStatus.ACTIVE
+    )
+    for course in courses.distinct():
         late = late_teams(course, month)
         people = recipients(course, [team for team, _missing in late])
         for team, missing in late:

@@ -75,17 +75,21 @@ def row_problem(line, cells, measures, months, seen):
     """What is wrong with a row before the form checks its numbers, or None."""
     month = parse_month(cells["month"])
     measure = measures.get(cells["measure"].casefold())
+    names = {"line": line, "month": cells["month"], "measure": cells["measure"]}
     if month is None or month not in months:
-        return _("Line %(line)d: “%(month)s” is not an open month (YYYY-MM, up to last month).")
-    if measure is None:
-        return _("Line %(line)d: “%(measure)s” is not a measure of this course.")
-    if month < measure.first_month:
-        return _("Line %(line)d: %(measure)s starts after %(month)s.")
-    if cells["comment"].startswith(FORMULA_STARTS):
-        return _("Line %(line)d: a comment may not start with = + - or @.")
-    if (month, measure.pk) in seen:
-        return _("Line %(line)d: the same month and measure as line %(first)d.")
-    return None
+        message = _("Line %(line)d: “%(month)s” is not an open month (YYYY-MM, up to last month).")
+    elif measure is None:
+        message = _("Line %(line)d: “%(measure)s” is not a measure of this course.")
+    elif month < measure.first_month:
+        message = _("Line %(line)d: %(measure)s starts after %(month)s.")
+    elif cells["comment"].startswith(FORMULA_STARTS):
+        message = _("Line %(line)d: a comment may not start with = + - or @.")
+    elif (month, measure.pk) in seen:
+        message = _("Line %(line)d: the same month and measure as line %(first)d.")
+        names["first"] = seen[(month, measure.pk)]
+    else:
+        return None
+    return message % names
 
 
 def month_forms(upload, measures, months, stored):
@@ -95,13 +99,7 @@ def month_forms(upload, measures, months, stored):
     rows, problems, seen, lines = read_rows(upload), [], {}, {}
     for line, cells in rows:
         if problem := row_problem(line, cells, by_name, months, seen):
-            month, measure = cells["month"], cells["measure"]
-            first = seen.get(
-                (parse_month(month), getattr(by_name.get(measure.casefold()), "pk", 0))
-            )
-            problems.append(
-                problem % {"line": line, "month": month, "measure": measure, "first": first or 0}
-            )
+            problems.append(problem)
             continue
         month, measure = parse_month(cells["month"]), by_name[cells["measure"].casefold()]
         seen[(month, measure.pk)] = line
@@ -128,7 +126,8 @@ def month_forms(upload, measures, months, stored):
                 line = cells_by_measure.get(measure_pk, (None,))[0] or min(
                     line for line, _cells in cells_by_measure.values()
                 )
-                problems.extend(f"{_('Line')} {line}: {error}" for error in errors)
+                message = _("Line %(line)d: %(error)s")
+                problems.extend(message % {"line": line, "error": error} for error in errors)
         forms.append(bound)
     if problems:
         raise CsvProblems(problems)

@@ -42,6 +42,9 @@ PAGES = [
     # Signed in: the reply form, the unread marks and the member's actions.
     (demo_topic, "learner"),
     (COURSE, "learner"),
+    # The team's data entry: one month, and past months at once.
+    (f"{COURSE}teams/karachi/data/", "learner"),
+    (f"{COURSE}teams/karachi/data/baseline/", "learner"),
     # Arabic: right to left, translated pages and the English fallback.
     ("/ar/", None),
     (f"/ar{COURSE}", None),

@@ -56,3 +56,11 @@ def test_team_list_status_costs_fixed_queries(client, course, facilitator):
     for n in range(5, 50):
         make_team(course, slug=f"team-{n}")
     assert count_queries(client, teams_url(course)) == few
+
+
+def test_a_course_without_measures_shows_no_data_status(
+    client, team, course, participant, facilitator
+):
+    client.force_login(facilitator)
+    assert "Data for" not in client.get(teams_url(course)).content.decode()
+    assert "Monthly data" not in client.get(team_url(team)).content.decode()
