@@ -9,6 +9,9 @@ for each of its five teams, ending last month, so that every run-chart signal sh
 - Irbid: late: last month's required values are missing;
 - Manchester: ordinary variation, no signal.
 
+The baseline months are locked (a facilitator checked them), and Kasr Al Ainy's data
+contact once corrected a value, so the team page shows a history of changes.
+
 The values are fixed (no randomness), so the demo and its test read the same charts.
 Measures and values are created only when missing: a second run changes nothing, and a
 value someone entered in the demo is never overwritten.
@@ -21,7 +24,7 @@ from django.utils import timezone
 from courses.demo import COURSE_SLUG
 from courses.models import CoursePage
 from improvement.choices import Direction, MeasureKind
-from improvement.models import Measure, MonthlyValue
+from improvement.models import Measure, MonthlyValue, ValueChange
 from improvement.months import add_months, month_start
 from teams.models import Team
 
@@ -150,6 +153,27 @@ def team_series(slug, index):
     ]
 
 
+def record_history(course, measures, first_month):
+    """Lock every team's baseline months; one correction by Kasr Al Ainy's data contact."""
+    baseline_end = add_months(first_month, BASELINE)
+    MonthlyValue.objects.filter(measure__in=measures, month__lt=baseline_end).update(locked=True)
+    corrected = MonthlyValue.objects.filter(
+        team__course=course, team__slug="kasr-al-ainy", measure=measures[0]
+    ).filter(month=add_months(first_month, BASELINE + 1))
+    value = corrected.select_related("team").first()
+    if value is None or ValueChange.objects.filter(value=value).exists():
+        return
+    contact = value.team.members.filter(is_data_contact=True, user__isnull=False).first()
+    ValueChange.objects.create(
+        value=value,
+        changed_by=contact and contact.user,
+        old_numerator=value.numerator + 10,  # typed 31 for 21, found at the monthly review
+        old_denominator=value.denominator,
+        new_numerator=value.numerator,
+        new_denominator=value.denominator,
+    )
+
+
 def load(scale, stdout):
     course = CoursePage.objects.filter(slug=COURSE_SLUG).first()
     if course is None:
@@ -178,6 +202,7 @@ def load(scale, stdout):
                         )
                     )
     MonthlyValue.objects.bulk_create(new)
+    record_history(course, measures, first_month)
     stdout.write(
         f"Measures: {len(measures)} measures, {len(new)} new monthly values "
         f"for {len(teams)} teams in {course.title}"

@@ -21,7 +21,6 @@ from core.csv_files import csv_response
 from courses import access as course_access
 from courses.responses import refuse, vary_on_member
 from improvement import entry, uploads
-from improvement.status import team_statuses
 from teams import access
 from teams.models import Team
 
@@ -48,6 +47,9 @@ def entry_team(request, course, team_slug):
 
 
 def refusing(view):
+    """Call `view(request, course, team)` for a team the visitor may enter data for;
+    a Refusal raised on the way is its response."""
+
     def wrapped(request, course, team_slug, **kwargs):
         try:
             team = entry_team(request, course, team_slug)
@@ -77,10 +79,7 @@ def chosen_month(request, course, months, source):
 def month_entry(request, course, team):
     measures = entry.course_measures(course_access.original(course))
     months = entry.open_months(measures)
-    try:
-        month = chosen_month(request, course, months, request.POST or request.GET)
-    except Refusal as refusal:
-        return refusal.response
+    month = chosen_month(request, course, months, request.POST or request.GET)
     stored = entry.stored_values(team, measures, [month])
     form = entry.MonthForm(measures, month, stored, request.POST or None)
     status = 200
@@ -106,7 +105,6 @@ def month_entry(request, course, team):
         "form": form,
         "month": month,
         "months": months,
-        "status": team_statuses([team], course_access.original(course))[team.pk],
         "facilitating": course_access.can_facilitate(request.user, course),
     }
     response = TemplateResponse(request, "improvement/month_entry.html", context, status=status)
@@ -119,10 +117,7 @@ def lock_month(request, course, team):
     if not course_access.can_facilitate(request.user, course):
         return refuse(request, course, _("Only the course's facilitators lock a month."), 403)
     measures = entry.course_measures(course_access.original(course))
-    try:
-        month = chosen_month(request, course, entry.open_months(measures), request.POST)
-    except Refusal as refusal:
-        return refusal.response
+    month = chosen_month(request, course, entry.open_months(measures), request.POST)
     locked = request.POST.get("action") != "unlock"
     entry.set_locked(team, measures, month, locked)
     done = _("The month is locked.") if locked else _("The month is open for corrections again.")

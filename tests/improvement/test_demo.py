@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from courses.demo import COURSE_SLUG
-from improvement.models import Measure, MonthlyValue
+from improvement.models import Measure, MonthlyValue, ValueChange
 from improvement.months import add_months, month_start
 from improvement.runcharts import analyse
 from teams.models import Team
@@ -50,10 +50,20 @@ def test_demo_data_shows_each_signal(db):
     ]
     assert sorted(late) == ["irbid", "karachi"]
 
-    counts = (Measure.objects.count(), MonthlyValue.objects.count())
+    first = min(measure.first_month for measure in measures)
+    baseline = MonthlyValue.objects.filter(month__lt=add_months(first, 6))
+    assert baseline.exists() and not baseline.filter(locked=False).exists()
+    (change,) = ValueChange.objects.all()
+    assert change.value.team.slug == "kasr-al-ainy" and change.changed_by.username == "nour.elsayed"
+
+    counts = (Measure.objects.count(), MonthlyValue.objects.count(), ValueChange.objects.count())
     values = list(MonthlyValue.objects.values_list("numerator", "denominator").order_by("pk"))
     call_command("load_demo", force=True)
-    assert (Measure.objects.count(), MonthlyValue.objects.count()) == counts
+    assert (
+        Measure.objects.count(),
+        MonthlyValue.objects.count(),
+        ValueChange.objects.count(),
+    ) == counts
     assert list(MonthlyValue.objects.values_list("numerator", "denominator").order_by("pk")) == (
         values
     )
