@@ -15,7 +15,7 @@ LOAD_SECONDS ?= 60
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run dev test test-browser test-postgres security lint format migrations messages bench load clean
+.PHONY: help run dev test mutation test-browser test-postgres security lint format migrations messages bench load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -59,8 +59,9 @@ $(AXE): package.json package-lock.json
 
 # pytest exits 5 when it collects nothing; that is not a failure here, anything else is.
 # The browser journeys run when Chromium is at CHROMIUM_PATH (default /usr/bin/chromium).
-test: $(STAMP) $(AXE) lint migrations ## Lint, check migrations and run the whole test suite
-	$(BIN)/pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
+# Branch coverage is measured here, with the floor in pyproject.toml ([tool.coverage]).
+test: $(STAMP) $(AXE) lint migrations ## Lint, check migrations and run the whole test suite, with coverage
+	$(BIN)/pytest --cov --cov-report=term --cov-report=html $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 test-browser: $(STAMP) $(AXE) ## Only the browser journeys and accessibility checks
 	$(BIN)/pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
@@ -72,6 +73,9 @@ security: $(STAMP) ## bandit on the code, pip-audit on the installed packages
 	$(BIN)/bandit --quiet --configfile pyproject.toml --severity-level medium \
 		--recursive config core home courses evaluations attendance applications reminders teams improvement library forums bench scripts
 	$(BIN)/python scripts/audit_dependencies.py
+
+mutation: $(STAMP) ## Mutation testing of the guarding modules into bench/MUTATION.md (MODULES=core/redirects.py)
+	$(BIN)/python scripts/mutation.py $(MODULES)
 
 bench: $(STAMP) ## Requests/s of the main pages against a floor, into bench/RESULTS.md (SCALE=1)
 	$(BIN)/python -m bench.run --scale $(SCALE) --seconds $(BENCH_SECONDS)

@@ -99,3 +99,29 @@ def test_pages_marked_private_are_not_cached(client, about_page):
         second = client.get("/about/")
     # The view ran again (a cache hit answers before any view marks the request).
     assert second.wsgi_request.__dict__.get("anonymous_page_cacheable")
+
+
+def test_a_public_page_that_rendered_a_csrf_token_is_never_replayed(client, about_page):
+    """The cookie check is the only guard here: the page is public, cacheable and
+    declared no query. A form on it gives each visitor their own CSRF token."""
+    from django.middleware.csrf import get_token
+    from wagtail import hooks
+
+    def render_form(fn):
+        def serve(page, request, args, kwargs):
+            response = fn(page, request, args, kwargs)
+            response.render()
+            response.content += (
+                f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">'.encode()
+            )
+            return response
+
+        return serve
+
+    token = 'name="csrfmiddlewaretoken" value="'
+    with hooks.register_temporarily("on_serve_page", render_form):
+        first = client.get("/about/")
+        client.cookies.clear()  # the next visitor, with no cookie at all
+        second = client.get("/about/")
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+    assert first.content.decode().split(token)[1] != second.content.decode().split(token)[1]

@@ -144,3 +144,40 @@ def test_an_ordinary_page_still_redirects_to_the_preferred_language(home_page, c
     assert response["Location"] == "/ar/"
     switched = client.get("/language/", {"language": "fa", "next": "/ar/?page=2"})
     assert switched["Location"] == "/fa/?page=2"
+
+
+# The helper every redirect goes through, on its own: each of its checks must hold even
+# where a later one would catch the same address (mutation testing found them masked).
+OFF_SITE_OR_UNCLEAR = [
+    "dashboard/",  # relative: only absolute paths pass
+    "evil.example/x",
+    "/\\evil.example",
+    "/ok\\path",
+    "/\x00/evil.example",
+    "/\x1f/evil.example",
+    "/\x7f/evil.example",
+    "/a//evil.example",
+    "/a/./b",
+    "/a/%2E%2E/b",
+]
+LOCAL_PATHS = [
+    "/library/?q=mental health",  # a space in the query is a plain character
+    "/page/#//anchor",  # what follows # never leaves the page
+    "/forums/?next=//x#top",
+    "/ar/about/",
+    "/caf\x80/",  # not a control character
+]
+
+
+@pytest.mark.parametrize("url", OFF_SITE_OR_UNCLEAR)
+def test_is_local_path_refuses_each_spelling_by_itself(url):
+    from core.redirects import is_local_path
+
+    assert not is_local_path(url)
+
+
+@pytest.mark.parametrize("url", LOCAL_PATHS)
+def test_is_local_path_accepts_plain_absolute_paths(url):
+    from core.redirects import is_local_path
+
+    assert is_local_path(url)
