@@ -44,6 +44,11 @@ class PostForm(RejectsControlCharacters, forms.Form):
 class TopicForm(RejectsControlCharacters, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     body = BodyField()
+    is_question = forms.BooleanField(
+        label=_("This is a question"),
+        required=False,
+        help_text=_("You, or a facilitator, can then mark the reply that answers it."),
+    )
 
     def clean_title(self):
         return reject_invisible(self.cleaned_data["title"])

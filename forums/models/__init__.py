@@ -1,4 +1,5 @@
 from .content import POSTS_PER_PAGE, Forum, Post, Topic
+from .engagement import Notification, Reaction
 from .members import DeliveryPreference, DigestDelivery, ReadState, Subscription
 from .reports import Report
 
@@ -7,7 +8,9 @@ __all__ = [
     "DeliveryPreference",
     "DigestDelivery",
     "Forum",
+    "Notification",
     "Post",
+    "Reaction",
     "ReadState",
     "Report",
     "Subscription",

@@ -5,7 +5,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from forums import access
+from forums import access, reactions
 from forums.forms import PostForm, SearchForm
 from forums.models import POSTS_PER_PAGE, Forum, Post, ReadState, Subscription, Topic
 from forums.views.common import forum_view, topic_view
@@ -98,6 +98,9 @@ def forum_detail(request, forum, rights):
     topics = forum.topics.select_related("author", "last_poster")
     if not rights.moderate:
         topics = topics.filter(hidden=False)
+    context["unanswered"] = request.GET.get("show") == "unanswered"
+    if context["unanswered"]:
+        topics = unanswered(topics)
     page = Paginator(topics.order_by("-pinned", "-last_post_at", "-pk"), TOPICS_PER_PAGE)
     page = page.page(page_number(request, page.num_pages))
     user = request.user
@@ -113,6 +116,12 @@ def forum_detail(request, forum, rights):
     context["page"] = page
     context["page_links"] = page_links(page.number, page.paginator.num_pages)
     return render(request, "forums/forum_detail.html", context)
+
+
+def unanswered(topics):
+    """Questions with no visible accepted answer."""
+    answered = Q(answer__hidden=False, answer__deleted=False)
+    return topics.filter(is_question=True).exclude(answered)
 
 
 def mark_read(user, topic, position):
@@ -132,7 +141,8 @@ def topic_detail(request, topic, rights):
     number = page_number(request, topic.page_count)
     first = (number - 1) * POSTS_PER_PAGE + 1
     posts = topic.posts.filter(position__range=(first, first + POSTS_PER_PAGE - 1))
-    posts = list(posts.select_related("author"))
+    posts = list(posts.select_related("author").prefetch_related(reactions.prefetch()))
+    reactions.summarise(posts, request.user)
     context = {
         "topic": topic,
         "forum": topic.forum,
@@ -141,6 +151,8 @@ def topic_detail(request, topic, rights):
         "page_number": number,
         "page_links": page_links(number, topic.page_count),
         "reply_form": PostForm() if rights.post and not topic.locked else None,
+        "answer": visible_answer(topic),
+        "may_accept": rights.post and (rights.moderate or topic.author_id == request.user.pk),
     }
     user = request.user
     if user.is_authenticated:
@@ -152,6 +164,15 @@ def topic_detail(request, topic, rights):
             forum for forum in access.moderated_forums(user) if forum.pk != topic.forum_id
         ]
     return render(request, "forums/topic_detail.html", context)
+
+
+def visible_answer(topic):
+    """The accepted answer while it is visible (a hidden answer answers nothing)."""
+    answer = topic.answer
+    if answer is None or not answer.visible:
+        return None
+    answer.topic = topic
+    return answer
 
 
 def query_string(request):

@@ -61,7 +61,9 @@ def new_topic(request, forum, rights):
         if not allow_post(request.user):
             return too_fast(request)
         data = form.cleaned_data
-        topic, created = posting.start_topic(forum, request.user, data["title"], data["body"])
+        topic, created = posting.start_topic(
+            forum, request.user, data["title"], data["body"], is_question=data["is_question"]
+        )
         if created:
             after_commit_notify(topic.posts.get(position=1))
         return redirect(topic.get_absolute_url())

@@ -90,3 +90,25 @@ def test_dashboard_panel_costs_the_same_at_any_size(reader, open_forum, user):
     for number in range(10):
         make_topic(open_forum, UserFactory(), title=f"T{number}", replies=3)
     assert count_queries(reader, "/dashboard/") == few
+
+
+def test_topic_page_costs_the_same_with_many_reactions_and_an_answer(reader, open_forum, user):
+    from forums import posting
+    from forums.models import Reaction
+
+    authors = [UserFactory() for _ in range(5)]
+    quiet = make_topic(open_forum, user, title="Quiet")
+    add_posts(quiet, 5, authors)
+    busy = make_topic(open_forum, user, title="Busy")
+    add_posts(busy, 19, authors)
+    Reaction.objects.bulk_create(
+        Reaction(post=post, user=author, kind=kind)
+        for post in busy.posts.all()
+        for author in authors
+        for kind in ("helpful", "thanks", "plus_one")
+    )
+    posting.set_question(busy, True)
+    posting.accept_answer(busy, busy.posts.get(position=3), by=user)
+    assert count_queries(reader, quiet.get_absolute_url()) == count_queries(
+        reader, busy.get_absolute_url()
+    )

@@ -1,0 +1,54 @@
+"""Demo reactions and an answered question, made through the real paths (so the
+authors' notifications exist too). Idempotent: nothing is added twice."""
+
+from datetime import timedelta
+
+from forums import posting, reactions
+from forums.models import Reaction, Topic
+
+QUESTION = (
+    "Which edition of the problem-solving manual should we translate from?",
+    [
+        (
+            "learner",
+            "We are starting the Urdu translation next month. There is a 2016 edition and "
+            "a revised one with the group sessions. Which one are the other teams using?",
+        ),
+        (
+            "facilitator",
+            "Use the revised edition: the five steps are the same, but the group session "
+            "scripts and the fidelity list match it. The Cairo team's Arabic version is "
+            "built on it too, so you can compare wording with them.",
+        ),
+        ("learner", "That settles it, thank you. We will ask Cairo for their glossary."),
+    ],
+)
+
+# topic title, post position, reacting username, kind
+REACTIONS = [
+    ("Getting supervisors to protect time for supervision", 2, "learner", "helpful"),
+    ("Getting supervisors to protect time for supervision", 2, "learner", "thanks"),
+    ("Getting supervisors to protect time for supervision", 2, "editor", "helpful"),
+    ("Getting supervisors to protect time for supervision", 1, "facilitator", "plus_one"),
+    (QUESTION[0], 2, "learner", "thanks"),
+    (QUESTION[0], 2, "editor", "plus_one"),
+]
+
+
+def load_answered_question(forum, people, now, create_topic):
+    title, posts = QUESTION
+    create_topic(forum, title, posts, now - timedelta(days=3), people)
+    topic = Topic.objects.get(forum=forum, title=title)
+    if not topic.is_question:
+        posting.set_question(topic, True)
+    if topic.answer_id is None:
+        posting.accept_answer(topic, topic.posts.get(position=2), by=people["learner"])
+
+
+def load_reactions(people):
+    for title, position, username, kind in REACTIONS:
+        post = (
+            Topic.objects.filter(title=title).first().posts.select_related("topic", "author")
+        ).get(position=position)
+        if not Reaction.objects.filter(post=post, user=people[username], kind=kind).exists():
+            reactions.toggle(post, people[username], kind)
