@@ -35,3 +35,12 @@ class NotificationKind(models.TextChoices):
     REACTION = "reaction", _("Reactions to your posts")
     ANSWER = "answer", _("Your reply marked as the answer")
     MODERATION = "moderation", _("Moderation decisions on your posts")
+
+
+class EmailTiming(models.TextChoices):
+    """When a kind of notification is emailed. The values are Delivery's, so replies
+    (DeliveryPreference.delivery) and the other kinds read the same way."""
+
+    AT_ONCE = "each", _("At once")
+    DIGEST = "digest", _("In the daily digest")
+    NEVER = "none", _("Never")

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import RejectsControlCharacters
-from forums.choices import Delivery
+from forums.choices import Delivery, EmailTiming
 from forums.rendering import is_blank
 
 BODY_MAX = 20_000
@@ -74,12 +74,23 @@ class MoveForm(forms.Form):
         self.fields["forum"].queryset = forums
 
 
+def timing_field(label):
+    # Not required: a form sent without one keeps that choice as it was.
+    return forms.ChoiceField(
+        label=label, choices=EmailTiming.choices, widget=forms.RadioSelect, required=False
+    )
+
+
 class PreferenceForm(forms.Form):
     delivery = forms.ChoiceField(
         label=_("Email me about new posts in topics and forums I follow"),
         choices=Delivery.choices,
         widget=forms.RadioSelect,
     )
+    mention_email = timing_field(_("Email me when someone mentions me"))
+    reaction_email = timing_field(_("Email me about reactions to my posts"))
+    answer_email = timing_field(_("Email me when my reply is marked as the answer"))
+    moderation_email = timing_field(_("Email me about moderation decisions on my posts"))
 
 
 class SearchForm(forms.Form):

@@ -6,11 +6,15 @@ a notification is made, and again each time one is listed or counted, because a 
 who withdrew from a course, or a topic a moderator hid since, must drop out of sight.
 """
 
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from forums import access
-from forums.models import Forum, Notification
+from forums.choices import NotificationKind
+from forums.emails import email_notification
+from forums.models import DeliveryPreference, Forum, Notification, Subscription
+from forums.notification_text import sentence_html
 
 
 def may_read(user, topic):
@@ -29,7 +33,20 @@ def notify(user, kind, topic, *, post=None, actor=None, detail="", once=False):
     fields = {"user": user, "kind": kind, "topic": topic, "post": post, "actor": actor}
     if once and Notification.objects.filter(**fields, detail=detail).exists():
         return None
-    return Notification.objects.create(**fields, detail=detail)
+    notification = Notification.objects.create(**fields, detail=detail)
+    if kind in DeliveryPreference.EMAIL_FIELDS:  # replies have their own emails
+        # A row, so the daily digest finds those who leave a kind on "digest".
+        DeliveryPreference.objects.get_or_create(user=user)
+        transaction.on_commit(lambda: email_notification(notification))
+    return notification
+
+
+def notify_reply(post):
+    """Tell the people who follow the post's topic about a new reply."""
+    topic = post.topic
+    followers = Subscription.objects.filter(topic=topic).exclude(user=post.author_id)
+    for subscription in followers.select_related("user"):
+        notify(subscription.user, NotificationKind.REPLY, topic, post=post, actor=post.author)
 
 
 def readable_forum_ids(user, forum_ids):
@@ -37,7 +54,11 @@ def readable_forum_ids(user, forum_ids):
     return {forum.pk for forum in access.visible_forums(user, forums)}
 
 
-def _still_readable(user, notifications):
+# what showing a notification needs, in the same query
+SHOWN_WITH = ("topic__forum__page", "post", "actor")
+
+
+def still_readable(user, notifications):
     """Drop the notifications about topics `user` may no longer read."""
     forum_ids = readable_forum_ids(user, {n.topic.forum_id for n in notifications})
     moderated = {}
@@ -58,10 +79,15 @@ def for_user(user, limit):
     """The newest `limit` notifications `user` may still read (a fixed number of queries)."""
     rows = (
         Notification.objects.filter(user=user)
-        .select_related("topic__forum__page", "post", "actor")
+        .select_related(*SHOWN_WITH)
         .order_by("-created", "-pk")[:limit]
     )
-    return _still_readable(user, list(rows))
+    shown = still_readable(user, list(rows))
+    for notification in shown:
+        notification.sentence = sentence_html(notification)
+        if notification.post:
+            notification.post.topic = notification.topic
+    return shown
 
 
 def unread_count(user):

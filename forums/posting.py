@@ -115,6 +115,20 @@ def set_post_flags(post, **flags):
         recount(topic)
 
 
+def moderate_post(post, decision, *, by, **flags):
+    """A moderator's decision on a post (hide, unhide, restore); its author is told."""
+    with transaction.atomic():
+        set_post_flags(post, **flags)
+        notify(
+            post.author,
+            NotificationKind.MODERATION,
+            post.topic,
+            post=post,
+            actor=by,
+            detail=decision,
+        )
+
+
 def set_topic_flags(topic, **flags):
     """Pin, lock or hide a topic: single-row updates of named fields only."""
     Topic.objects.filter(pk=topic.pk).update(**flags)

@@ -55,3 +55,7 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} for {self.user_id} in topic {self.topic_id}"
+
+    @property
+    def reaction_label(self):
+        return ReactionKind(self.detail).label if self.detail in ReactionKind.values else ""

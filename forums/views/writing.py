@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.ids import parse_id
-from forums import posting
+from forums import notifications, posting
 from forums.emails import notify_new_post
 from forums.forms import PostForm, ReportForm, TopicForm
 from forums.models import Post, Report
@@ -106,6 +106,7 @@ def reply(request, topic, rights):
         except posting.TopicLocked:
             raise PermissionDenied(_("This topic is locked: no new replies.")) from None
         if created:
+            notifications.notify_reply(post)
             after_commit_notify(post)
         post.topic = topic
         return redirect(post.get_absolute_url())
