@@ -1,9 +1,9 @@
-"""Demo reactions and an answered question, made through the real paths (so the
+"""Demo reactions, mentions and an answered question, made through the real paths (so the
 authors' notifications exist too). Idempotent: nothing is added twice."""
 
 from datetime import timedelta
 
-from forums import posting, reactions
+from forums import mentions, posting, reactions
 from forums.models import Reaction, Topic
 
 QUESTION = (
@@ -20,7 +20,11 @@ QUESTION = (
             "scripts and the fidelity list match it. The Cairo team's Arabic version is "
             "built on it too, so you can compare wording with them.",
         ),
-        ("learner", "That settles it, thank you. We will ask Cairo for their glossary."),
+        (
+            "learner",
+            "That settles it, thank you @facilitator. @editor, could the secretariat share "
+            "the Cairo team's glossary with us?",
+        ),
     ],
 )
 
@@ -43,6 +47,15 @@ def load_answered_question(forum, people, now, create_topic):
         posting.set_question(topic, True)
     if topic.answer_id is None:
         posting.accept_answer(topic, topic.posts.get(position=2), by=people["learner"])
+
+
+def load_mentions(forum, people):
+    """The notifications for the question's last post, which names two people."""
+    topic = Topic.objects.select_related("forum").get(forum=forum, title=QUESTION[0])
+    post = topic.posts.select_related("author").get(position=3)
+    post.topic = topic
+    mentioned, _unknown = mentions.resolve(post.body)
+    mentions.notify_mentioned(post, mentioned)
 
 
 def load_reactions(people):

@@ -3,8 +3,10 @@ another topic's id to a request has them ignored (no mass assignment)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.forms import RejectsControlCharacters
+from forums import mentions
 from forums.choices import Delivery, EmailTiming
 from forums.rendering import is_blank
 
@@ -37,11 +39,38 @@ class BodyField(forms.CharField):
         return reject_invisible(super().clean(value))
 
 
-class PostForm(RejectsControlCharacters, forms.Form):
+class MentionsChecked:
+    """A form mixin: every @name in the body must be someone's; `mentioned` holds them."""
+
+    mentioned = ()
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        self.mentioned, unknown = mentions.resolve(body)
+        if unknown:
+            raise forms.ValidationError(
+                ngettext(
+                    "No one is called %(names)s. Check the name in “People you can mention”.",
+                    "No one is called %(names)s. Check the names in “People you can mention”.",
+                    len(unknown),
+                )
+                % {"names": ", ".join(f"@{name}" for name in unknown)},
+                code="unknown_mention",
+            )
+        if len(self.mentioned) > mentions.MAX_MENTIONS:
+            raise forms.ValidationError(
+                _("Mention at most %(count)d people in one post.")
+                % {"count": mentions.MAX_MENTIONS},
+                code="too_many_mentions",
+            )
+        return body
+
+
+class PostForm(RejectsControlCharacters, MentionsChecked, forms.Form):
     body = BodyField()
 
 
-class TopicForm(RejectsControlCharacters, forms.Form):
+class TopicForm(RejectsControlCharacters, MentionsChecked, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     body = BodyField()
     is_question = forms.BooleanField(

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.ids import parse_id
-from forums import notifications, posting
+from forums import mentions, notifications, posting
 from forums.emails import notify_new_post
 from forums.forms import PostForm, ReportForm, TopicForm
 from forums.models import Post, Report
@@ -47,6 +47,17 @@ def wants_save(request, form):
     return request.method == "POST" and "preview" not in request.POST and form.is_valid()
 
 
+def notify_mentioned(request, post, form):
+    """Notify the people the post mentions; tell the writer who could not be told."""
+    unreachable = mentions.notify_mentioned(post, form.mentioned)
+    if unreachable:
+        names = ", ".join(user.get_full_name() for user in unreachable)
+        messages.warning(
+            request,
+            _("Not notified, because they cannot read this forum: %(names)s") % {"names": names},
+        )
+
+
 def after_commit_notify(post):
     transaction.on_commit(lambda: notify_new_post(post))
 
@@ -65,9 +76,13 @@ def new_topic(request, forum, rights):
             forum, request.user, data["title"], data["body"], is_question=data["is_question"]
         )
         if created:
-            after_commit_notify(topic.posts.get(position=1))
+            first = topic.posts.get(position=1)
+            first.topic = topic
+            notify_mentioned(request, first, form)
+            after_commit_notify(first)
         return redirect(topic.get_absolute_url())
-    return form_page(request, "forums/topic_form.html", {"forum": forum}, form)
+    context = {"forum": forum, "people": mentions.suggestions(forum)}
+    return form_page(request, "forums/topic_form.html", context, form)
 
 
 def quoted_body(request, topic):
@@ -105,12 +120,14 @@ def reply(request, topic, rights):
             )
         except posting.TopicLocked:
             raise PermissionDenied(_("This topic is locked: no new replies.")) from None
+        post.topic = topic
         if created:
             notifications.notify_reply(post)
+            notify_mentioned(request, post, form)
             after_commit_notify(post)
-        post.topic = topic
         return redirect(post.get_absolute_url())
-    return form_page(request, "forums/reply_form.html", {"topic": topic}, form)
+    context = {"topic": topic, "people": mentions.suggestions(topic.forum, topic)}
+    return form_page(request, "forums/reply_form.html", context, form)
 
 
 def own_post(request, topic, post_id):
@@ -134,9 +151,10 @@ def edit_post(request, topic, rights, post_id):
     form = PostForm(request.POST or None, initial={"body": post.body})
     if wants_save(request, form):
         posting.edit_post(post, form.cleaned_data["body"])
+        notify_mentioned(request, post, form)
         messages.success(request, _("Your post has been updated."))
         return redirect(post.get_absolute_url())
-    context = {"topic": topic, "post": post}
+    context = {"topic": topic, "post": post, "people": mentions.suggestions(topic.forum, topic)}
     return form_page(request, "forums/post_edit.html", context, form)
 
 

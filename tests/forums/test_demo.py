@@ -34,7 +34,7 @@ def test_demo_at_scale_two_has_a_ten_thousand_post_topic_and_is_idempotent(clien
     assert "#10000" in last_page.content.decode()
 
 
-def test_demo_has_an_answered_question_and_reactions_with_their_notifications(db):
+def test_demo_has_an_answered_question_mentions_and_reactions_with_their_notifications(db):
     from forums.models import Notification, Reaction
 
     call_command("load_demo", force=True)
@@ -43,4 +43,9 @@ def test_demo_has_an_answered_question_and_reactions_with_their_notifications(db
     assert question.is_question and question.answer.position == 2
     assert Reaction.objects.count() == 6
     facilitator_notes = Notification.objects.filter(user__username="facilitator")
-    assert set(facilitator_notes.values_list("kind", flat=True)) == {"reaction", "answer"}
+    assert set(facilitator_notes.values_list("kind", flat=True)) == {
+        "reaction",
+        "answer",
+        "mention",
+    }
+    assert Notification.objects.filter(user__username="editor", kind="mention").count() == 1

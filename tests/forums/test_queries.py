@@ -53,7 +53,8 @@ def test_topic_page_costs_the_same_at_10_and_1000_posts_first_and_last_page(
         count_queries(reader, f"{big.get_absolute_url()}?page={big.page_count}"),
     }
     assert len(counts) == 1, counts
-    assert counts.pop() <= 12
+    # Among them: the reactions prefetch, the people to mention, the header's unread count.
+    assert counts.pop() <= 13
 
 
 def test_topic_list_costs_the_same_at_any_size(reader, open_forum, members_forum, user):
@@ -73,7 +74,7 @@ def test_forum_list_costs_the_same_at_any_size(reader, open_forum, user):
         forum = Forum.objects.create(name=f"Forum {number}", slug=f"f{number}", scope="members")
         make_topic(forum, UserFactory(), title=f"In {number}", replies=2)
     assert count_queries(reader, "/forums/") == few
-    assert few <= 8
+    assert few <= 9  # one of them: the header's unread notification count
 
 
 def test_search_costs_the_same_at_any_size(reader, open_forum, user):
