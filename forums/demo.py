@@ -190,6 +190,9 @@ def load(scale, stdout):
         forums["barriers-and-solutions"], people, now, create_topic
     )
     demo_engagement.load_mentions(forums["barriers-and-solutions"], people)
+    demo_engagement.load_decided_poll(
+        forums["team-leads-and-supervisors"], people, now, create_topic
+    )
     demo_engagement.load_reactions(people)
     # A course forum made by the courses app, if there is one by now.
     course_forum = Forum.objects.filter(scope=Scope.PAGE).order_by("pk").first()

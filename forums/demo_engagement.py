@@ -1,9 +1,9 @@
-"""Demo reactions, mentions and an answered question, made through the real paths (so the
-authors' notifications exist too). Idempotent: nothing is added twice."""
+"""Demo reactions, mentions, an answered question and a decided poll, made through
+the real paths (so the notifications exist too). Idempotent: nothing is added twice."""
 
 from datetime import timedelta
 
-from forums import mentions, posting, reactions
+from forums import mentions, polls, posting, reactions
 from forums.models import Reaction, Topic
 
 QUESTION = (
@@ -27,6 +27,39 @@ QUESTION = (
         ),
     ],
 )
+
+POLL_TOPIC = (
+    "Deciding together: which day for the monthly consultation call?",
+    [
+        (
+            "facilitator",
+            "The call moves from Thursday in January. Teams in Rawalpindi, Cairo, Tehran, "
+            "Amman and Manchester all have clinics on different days, so let us decide "
+            "together rather than the facilitators choosing. Vote below; I will close the "
+            "poll at the end of the week.",
+        ),
+        ("learner", "Sunday is a working day for us, Friday is not. Voted for Tuesday."),
+    ],
+)
+POLL = ("Which day should the monthly call move to?", ["Sunday", "Tuesday", "Wednesday"])
+
+
+def load_decided_poll(forum, people, now, create_topic):
+    """A named poll the team leads voted in, closed by the facilitator, results posted."""
+    title, posts = POLL_TOPIC
+    create_topic(forum, title, posts, now - timedelta(days=6), people)
+    topic = Topic.objects.select_related("forum").get(forum=forum, title=title)
+    if hasattr(topic, "poll"):
+        return
+    question, options = POLL
+    poll = polls.create_poll(
+        topic, question=question, options=options, multiple=False, anonymous=False, closes_at=None
+    )
+    sunday, tuesday, _wednesday = poll.options.order_by("position")
+    for username, option in [("learner", tuesday), ("editor", tuesday), ("admin", sunday)]:
+        polls.vote(poll, people[username], [option.pk])
+    polls.close_early(poll, people["facilitator"])
+
 
 # topic title, post position, reacting username, kind
 REACTIONS = [

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forums.views import engagement, moderation, reading, subscriptions, writing
+from forums.views import engagement, moderation, polls, reading, subscriptions, writing
 
 app_name = "forums"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path(TOPIC + "unread/", reading.first_unread, name="first_unread"),
     path(TOPIC + "reply/", writing.reply, name="reply"),
     path(TOPIC + "subscribe/", subscriptions.subscribe_topic, name="subscribe_topic"),
+    path(TOPIC + "poll/vote/", polls.vote, name="poll_vote"),
+    path(TOPIC + "poll/close/", polls.close, name="poll_close"),
     path(TOPIC + "question/", engagement.mark_question, name="mark_question"),
     path(TOPIC + "move/", moderation.move_topic, name="move_topic"),
     path(TOPIC + "<slug:action>/", moderation.moderate_topic, name="moderate_topic"),

@@ -1,6 +1,7 @@
 from .content import POSTS_PER_PAGE, Forum, Post, Topic
 from .engagement import Notification, Reaction
 from .members import DeliveryPreference, DigestDelivery, ReadState, Subscription
+from .polls import Poll, PollChoice, PollOption, PollVoter
 from .reports import Report
 
 __all__ = [
@@ -9,6 +10,10 @@ __all__ = [
     "DigestDelivery",
     "Forum",
     "Notification",
+    "Poll",
+    "PollChoice",
+    "PollOption",
+    "PollVoter",
     "Post",
     "Reaction",
     "ReadState",

@@ -5,7 +5,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from forums import access, mentions, reactions
+from forums import access, mentions, polls, reactions
 from forums.forms import PostForm, SearchForm
 from forums.models import POSTS_PER_PAGE, Forum, Post, ReadState, Subscription, Topic
 from forums.views.common import forum_view, topic_view
@@ -153,6 +153,7 @@ def topic_detail(request, topic, rights):
         "reply_form": PostForm() if rights.post and not topic.locked else None,
         "answer": visible_answer(topic),
         "people": mentions.suggestions(topic.forum, topic) if rights.post else [],
+        "poll": polls.summary(topic.poll, request.user) if hasattr(topic, "poll") else None,
         "may_accept": rights.post and (rights.moderate or topic.author_id == request.user.pk),
     }
     user = request.user

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.ids import parse_id
-from forums import mentions, notifications, posting
+from forums import mentions, notifications, polls, posting
 from forums.emails import notify_new_post
 from forums.forms import PostForm, ReportForm, TopicForm
 from forums.models import Post, Report
@@ -72,9 +72,19 @@ def new_topic(request, forum, rights):
         if not allow_post(request.user):
             return too_fast(request)
         data = form.cleaned_data
-        topic, created = posting.start_topic(
-            forum, request.user, data["title"], data["body"], is_question=data["is_question"]
-        )
+        with transaction.atomic():  # a topic and its poll, or neither
+            topic, created = posting.start_topic(
+                forum, request.user, data["title"], data["body"], is_question=data["is_question"]
+            )
+            if created and data["poll_question"]:
+                polls.create_poll(
+                    topic,
+                    question=data["poll_question"],
+                    options=data["poll_options"],
+                    multiple=data["poll_multiple"],
+                    anonymous=data["poll_anonymous"],
+                    closes_at=data["poll_closes"],
+                )
         if created:
             first = topic.posts.get(position=1)
             first.topic = topic

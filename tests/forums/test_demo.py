@@ -49,3 +49,14 @@ def test_demo_has_an_answered_question_mentions_and_reactions_with_their_notific
         "mention",
     }
     assert Notification.objects.filter(user__username="editor", kind="mention").count() == 1
+
+
+def test_demo_has_a_decided_poll_with_its_results_posted(db):
+    from forums.models import PollVoter
+
+    call_command("load_demo", force=True)
+    call_command("load_demo", force=True)  # idempotent
+    topic = Topic.objects.get(title__startswith="Deciding together")
+    assert topic.poll.closed_at is not None
+    assert PollVoter.objects.filter(poll=topic.poll).count() == 3
+    assert "Tuesday: 2" in topic.posts.order_by("-position").first().body

@@ -113,3 +113,23 @@ def test_topic_page_costs_the_same_with_many_reactions_and_an_answer(reader, ope
     assert count_queries(reader, quiet.get_absolute_url()) == count_queries(
         reader, busy.get_absolute_url()
     )
+
+
+def test_topic_page_costs_the_same_with_a_poll_of_any_size(reader, open_forum, user, member):
+    from forums import polls
+
+    authors = [UserFactory() for _ in range(12)]
+    small = make_topic(open_forum, user, title="Small poll")
+    big = make_topic(open_forum, user, title="Big poll")
+    for topic in (small, big):
+        polls.create_poll(
+            topic, question="Which day?", options=["Mon", "Wed", "Fri"],
+            multiple=True, anonymous=False, closes_at=None,
+        )  # fmt: skip
+    polls.vote(small.poll, member, [small.poll.options.first().pk])
+    polls.vote(big.poll, member, [big.poll.options.first().pk])
+    for author in authors:
+        polls.vote(big.poll, author, list(big.poll.options.values_list("pk", flat=True)))
+    assert count_queries(reader, small.get_absolute_url()) == count_queries(
+        reader, big.get_absolute_url()
+    )
