@@ -1,6 +1,6 @@
 from .content import POSTS_PER_PAGE, Forum, Post, Topic
 from .engagement import Notification, Reaction
-from .members import DeliveryPreference, DigestDelivery, ReadState, Subscription
+from .members import DeliveryPreference, DigestDelivery, Draft, ReadState, Subscription
 from .polls import Poll, PollChoice, PollOption, PollVoter
 from .reports import Report
 
@@ -8,6 +8,7 @@ __all__ = [
     "POSTS_PER_PAGE",
     "DeliveryPreference",
     "DigestDelivery",
+    "Draft",
     "Forum",
     "Notification",
     "Poll",

@@ -129,3 +129,34 @@ class ReadState(models.Model):
 
     def __str__(self):
         return f"{self.user_id} read topic {self.topic_id} to {self.last_position}"
+
+
+class Draft(models.Model):
+    """An unsent reply (topic set) or new topic (topic empty) of one person, kept on the
+    server so it survives a closed browser and a change of device."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(
+        "forums.Topic", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(max_length=200, blank=True)
+    body = models.TextField(blank=True)
+    updated = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "topic"],
+                condition=Q(topic__isnull=False),
+                name="forums_draft_reply",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "forum"],
+                condition=Q(topic__isnull=True),
+                name="forums_draft_new_topic",
+            ),
+        ]
+
+    def __str__(self):
+        return f"draft of {self.user_id} in topic {self.topic_id or '(new)'}"

@@ -5,7 +5,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from forums import access, mentions, polls, reactions
+from forums import access, drafts, mentions, polls, reactions
 from forums.forms import PostForm, SearchForm
 from forums.models import POSTS_PER_PAGE, Forum, Post, ReadState, Subscription, Topic
 from forums.views.common import forum_view, topic_view
@@ -150,7 +150,7 @@ def topic_detail(request, topic, rights):
         "posts": posts,
         "page_number": number,
         "page_links": page_links(number, topic.page_count),
-        "reply_form": PostForm() if rights.post and not topic.locked else None,
+        "reply_form": reply_form(request, topic, rights),
         "answer": visible_answer(topic),
         "people": mentions.suggestions(topic.forum, topic) if rights.post else [],
         "poll": polls.summary(topic.poll, request.user) if hasattr(topic, "poll") else None,
@@ -166,6 +166,14 @@ def topic_detail(request, topic, rights):
             forum for forum in access.moderated_forums(user) if forum.pk != topic.forum_id
         ]
     return render(request, "forums/topic_detail.html", context)
+
+
+def reply_form(request, topic, rights):
+    """The reply box, holding the reader's draft if they left one."""
+    if not rights.post or topic.locked:
+        return None
+    draft = drafts.find(request.user, topic.forum, topic)
+    return PostForm(initial={"body": draft.body} if draft else None)
 
 
 def visible_answer(topic):
