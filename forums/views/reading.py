@@ -5,7 +5,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from forums import access, drafts, mentions, polls, reactions
+from forums import access, drafts, mentions, people, polls, reactions
 from forums.forms import PostForm, SearchForm
 from forums.models import POSTS_PER_PAGE, Forum, Post, ReadState, Subscription, Topic
 from forums.views.common import forum_view, topic_view
@@ -143,6 +143,7 @@ def topic_detail(request, topic, rights):
     posts = topic.posts.filter(position__range=(first, first + POSTS_PER_PAGE - 1))
     posts = list(posts.select_related("author").prefetch_related(reactions.prefetch()))
     reactions.summarise(posts, request.user)
+    people.decorate(posts, topic.forum)
     context = {
         "topic": topic,
         "forum": topic.forum,
