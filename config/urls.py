@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     # Each app's own views below no page; views below a page are its routes (see
     # core/routing.py). The forums come first: library matches paths by their suffix.
     path("forums/", include("forums.urls")),
+    path("notifications/", include("forums.notification_urls")),
     path("", include("courses.urls")),
     path("", include("applications.urls")),
     path("", include("reminders.urls")),

@@ -8,7 +8,8 @@ from django.utils.text import slugify
 from wagtail import hooks
 
 from courses import access
-from courses.models import CoursePage
+from courses.choices import EnrolmentRole
+from courses.models import CoursePage, Enrolment
 from forums.choices import Scope
 from forums.models import Forum
 
@@ -58,3 +59,17 @@ def facilitators_moderate(user, page):
     if not is_course(page):
         return None
     return access.can_facilitate(user, page)
+
+
+@hooks.register("forums_author_badges")
+def facilitator_badges(page, user_ids):
+    """Facilitators of the course carry a badge on their posts."""
+    if not is_course(page):
+        return None
+    facilitators = Enrolment.objects.filter(
+        course_id=page.pk,
+        user_id__in=user_ids,
+        role=EnrolmentRole.FACILITATOR,
+        status__in=access.MEMBER_STATUSES,
+    ).values_list("user_id", flat=True)
+    return dict.fromkeys(facilitators, EnrolmentRole.FACILITATOR.label)

@@ -128,6 +128,8 @@ RESOLVE_ACTIONS = {
     "restore": ({"hidden": False, "deleted": False}, ReportStatus.RESTORED),
     "dismiss": ({}, ReportStatus.DISMISSED),
 }
+# report status -> the decision the post's author is told
+DECISIONS = {ReportStatus.HIDDEN: "hidden", ReportStatus.RESTORED: "restored"}
 
 
 @require_POST
@@ -136,11 +138,11 @@ def resolve_report(request, pk, action):
     the same post is resolved with it, in one transaction."""
     if not is_global_moderator(request.user) or action not in RESOLVE_ACTIONS:
         raise PermissionDenied
-    report = get_object_or_404(Report.objects.select_related("post"), pk=pk)
+    report = get_object_or_404(Report.objects.select_related("post__topic__forum"), pk=pk)
     flags, status = RESOLVE_ACTIONS[action]
     with transaction.atomic():
         if flags:
-            posting.set_post_flags(report.post, **flags)
+            posting.moderate_post(report.post, DECISIONS[status], by=request.user, **flags)
         Report.objects.filter(post=report.post, status=ReportStatus.OPEN).update(
             status=status, resolved_by=request.user, resolved_at=timezone.now()
         )

@@ -21,3 +21,26 @@ class ReportStatus(models.TextChoices):
     HIDDEN = "hidden", _("Resolved: post hidden")
     RESTORED = "restored", _("Resolved: post restored")
     DISMISSED = "dismissed", _("Dismissed")
+
+
+class ReactionKind(models.TextChoices):
+    HELPFUL = "helpful", _("Helpful")
+    THANKS = "thanks", _("Thank you")
+    PLUS_ONE = "plus_one", _("+1")
+
+
+class NotificationKind(models.TextChoices):
+    REPLY = "reply", _("Replies in topics you follow")
+    MENTION = "mention", _("Mentions of you")
+    REACTION = "reaction", _("Reactions to your posts")
+    ANSWER = "answer", _("Your reply marked as the answer")
+    MODERATION = "moderation", _("Moderation decisions on your posts")
+
+
+class EmailTiming(models.TextChoices):
+    """When a kind of notification is emailed. The values are Delivery's, so replies
+    (DeliveryPreference.delivery) and the other kinds read the same way."""
+
+    AT_ONCE = "each", _("At once")
+    DIGEST = "digest", _("In the daily digest")
+    NEVER = "none", _("Never")

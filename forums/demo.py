@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from forums import posting
+from forums import demo_engagement, posting
 from forums.choices import Delivery, Scope
 from forums.models import DeliveryPreference, Forum, Post, Subscription, Topic
 from forums.rendering import body_hash, render_markdown
@@ -186,6 +186,14 @@ def load(scale, stdout):
         )
     for slug, title, days_ago, posts in TOPICS:
         create_topic(forums[slug], title, posts, now - timedelta(days=days_ago), people)
+    demo_engagement.load_answered_question(
+        forums["barriers-and-solutions"], people, now, create_topic
+    )
+    demo_engagement.load_mentions(forums["barriers-and-solutions"], people)
+    demo_engagement.load_decided_poll(
+        forums["team-leads-and-supervisors"], people, now, create_topic
+    )
+    demo_engagement.load_reactions(people)
     # A course forum made by the courses app, if there is one by now.
     course_forum = Forum.objects.filter(scope=Scope.PAGE).order_by("pk").first()
     if course_forum:

@@ -17,8 +17,10 @@ from django.utils.translation import ngettext
 
 from forums.access import can_view
 from forums.choices import Delivery
-from forums.emails import absolute, build_email, in_language, unsubscribe_url
-from forums.models import DeliveryPreference, DigestDelivery, Post, Subscription
+from forums.emails import absolute, build_email, in_language, notification_url, unsubscribe_url
+from forums.models import DeliveryPreference, DigestDelivery, Notification, Post, Subscription
+from forums.notification_text import sentence
+from forums.notifications import SHOWN_WITH, still_readable
 
 logger = logging.getLogger(__name__)
 MAX_POSTS = 200  # a digest is a summary; the forum has the rest
@@ -55,19 +57,39 @@ def digest_posts(user, since, until):
     return kept
 
 
+def digest_notifications(preference, since, until):
+    """The notifications of the kinds this reader wants in the digest, still readable."""
+    kinds = [kind for kind in preference.EMAIL_FIELDS if preference.timing(kind) == Delivery.DIGEST]
+    if not kinds:
+        return []
+    rows = Notification.objects.filter(
+        user=preference.user, kind__in=kinds, created__gt=since, created__lte=until
+    )
+    return still_readable(preference.user, list(rows.select_related(*SHOWN_WITH)[:MAX_POSTS]))
+
+
 def send_digest(preference, until):
     user = preference.user
-    posts = digest_posts(user, preference.last_digest_at, until)
-    if not posts:
+    since = preference.last_digest_at
+    posts = digest_posts(user, since, until) if preference.delivery == Delivery.DIGEST else []
+    notes = digest_notifications(preference, since, until)
+    if not posts and not notes:
         return False
     with in_language(user):
         context = {
             "posts": [(post, absolute(post.get_absolute_url())) for post in posts],
+            "notifications": [(sentence(note), notification_url(note)) for note in notes],
             "preferences_url": absolute(reverse("forums:preferences")),
         }
         subject = ngettext(
             "Forum digest: %(count)d new post", "Forum digest: %(count)d new posts", len(posts)
         ) % {"count": len(posts)}
+        if not posts:
+            subject = ngettext(
+                "Forum digest: %(count)d notification",
+                "Forum digest: %(count)d notifications",
+                len(notes),
+            ) % {"count": len(notes)}
         message = build_email(user, subject, "digest", context, unsubscribe_url(user))
     message.send()
     with transaction.atomic():
@@ -81,9 +103,12 @@ def send_digest(preference, until):
 def send_digests(now=None):
     until = now or timezone.now()
     run = DigestRun()
-    preferences = DeliveryPreference.objects.filter(
-        delivery=Delivery.DIGEST, user__is_active=True
-    ).exclude(user__email="")
+    wants_digest = Q(delivery=Delivery.DIGEST)
+    for name in DeliveryPreference.EMAIL_FIELDS.values():
+        wants_digest |= Q(**{name: Delivery.DIGEST})
+    preferences = (DeliveryPreference.objects.filter(wants_digest, user__is_active=True)).exclude(
+        user__email=""
+    )
     for preference in preferences.select_related("user").order_by("user_id"):
         try:
             sent = send_digest(preference, until)

@@ -13,8 +13,9 @@ from django.urls import reverse
 from core import mail
 from core.mail import absolute, in_language, send_all
 from forums.access import can_view
-from forums.choices import Delivery
-from forums.models import Subscription
+from forums.choices import Delivery, EmailTiming
+from forums.models import DeliveryPreference, Subscription
+from forums.notification_text import sentence
 
 SALT = "forums.unsubscribe"
 
@@ -81,3 +82,25 @@ def notify_new_post(post):
             context = {"post": post, "topic": topic, "post_url": url}
             messages.append(build_email(user, subject, "new_post", context, link))
     send_all(messages)  # the post is saved; a mail server outage must not fail it
+
+
+def notification_url(notification):
+    target = notification.post or notification.topic
+    return absolute(target.get_absolute_url())
+
+
+def email_notification(notification):
+    """Email one notification now, if its reader wants that kind at once. After commit."""
+    user = notification.user
+    preference = DeliveryPreference.of(user)
+    if not user.email or preference.timing(notification.kind) != EmailTiming.AT_ONCE:
+        return
+    with in_language(user):
+        text = sentence(notification)
+        context = {
+            "text": text,
+            "url": notification_url(notification),
+            "preferences_url": absolute(reverse("forums:preferences")),
+        }
+        message = build_email(user, text, "notification", context, unsubscribe_url(user))
+    send_all([message])

@@ -12,7 +12,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from forums.choices import NotificationKind
 from forums.models import Forum, Post, Subscription, Topic
+from forums.notifications import notify
 from forums.rendering import body_hash, render_markdown
 
 
@@ -49,7 +51,7 @@ def _add_post(topic, author, body, now):
     return post, True
 
 
-def start_topic(forum, author, title, body, now=None):
+def start_topic(forum, author, title, body, now=None, *, is_question=False):
     """A new topic with its first post; the author is subscribed to it. Returns the
     topic and whether it is new (False: the same title was just sent twice)."""
     now = now or timezone.now()
@@ -60,7 +62,9 @@ def start_topic(forum, author, title, body, now=None):
         ).first()
         if duplicate:
             return duplicate, False
-        topic = Topic.objects.create(forum=forum, author=author, title=title, created=now)
+        topic = Topic.objects.create(
+            forum=forum, author=author, title=title, created=now, is_question=is_question
+        )
         _add_post(topic, author, body, now)
         Subscription.objects.get_or_create(user=author, topic=topic)
     return topic, True
@@ -111,11 +115,40 @@ def set_post_flags(post, **flags):
         recount(topic)
 
 
+def moderate_post(post, decision, *, by, **flags):
+    """A moderator's decision on a post (hide, unhide, restore); its author is told."""
+    with transaction.atomic():
+        set_post_flags(post, **flags)
+        notify(
+            post.author,
+            NotificationKind.MODERATION,
+            post.topic,
+            post=post,
+            actor=by,
+            detail=decision,
+        )
+
+
 def set_topic_flags(topic, **flags):
     """Pin, lock or hide a topic: single-row updates of named fields only."""
     Topic.objects.filter(pk=topic.pk).update(**flags)
     for name, value in flags.items():
         setattr(topic, name, value)
+
+
+def set_question(topic, is_question):
+    """Mark a topic as a question or not; a topic that is no question has no answer."""
+    flags = {"is_question": is_question} if is_question else {"is_question": False, "answer": None}
+    set_topic_flags(topic, **flags)
+
+
+def accept_answer(topic, post, *, by):
+    """Make `post` (a reply) the question's answer, or with None clear it. The reply's
+    author is told, once per acceptance."""
+    with transaction.atomic():
+        set_topic_flags(topic, answer=post)
+        if post is not None:
+            notify(post.author, NotificationKind.ANSWER, topic, post=post, actor=by)
 
 
 def move_topic(topic, forum):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forums.views import moderation, reading, subscriptions, writing
+from forums.views import engagement, moderation, polls, reading, subscriptions, writing
 
 app_name = "forums"
 
@@ -18,11 +18,16 @@ urlpatterns = [
     path(TOPIC + "unread/", reading.first_unread, name="first_unread"),
     path(TOPIC + "reply/", writing.reply, name="reply"),
     path(TOPIC + "subscribe/", subscriptions.subscribe_topic, name="subscribe_topic"),
+    path(TOPIC + "poll/vote/", polls.vote, name="poll_vote"),
+    path(TOPIC + "poll/close/", polls.close, name="poll_close"),
+    path(TOPIC + "question/", engagement.mark_question, name="mark_question"),
     path(TOPIC + "move/", moderation.move_topic, name="move_topic"),
     path(TOPIC + "<slug:action>/", moderation.moderate_topic, name="moderate_topic"),
     path(POST, reading.post_permalink, name="post"),
     path(POST + "edit/", writing.edit_post, name="edit_post"),
     path(POST + "delete/", writing.delete_post, name="delete_post"),
     path(POST + "report/", writing.report_post, name="report_post"),
+    path(POST + "react/", engagement.react, name="react"),
+    path(POST + "accept/", engagement.accept_answer, name="accept_answer"),
     path(POST + "<slug:action>/", moderation.moderate_post, name="moderate_post"),
 ]

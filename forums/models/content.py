@@ -88,10 +88,21 @@ class Topic(models.Model):
     # Highest post position: pages are position ranges, so the last page costs the same as
     # the first (no OFFSET scan), and a permalink's page is arithmetic.
     last_position = models.PositiveIntegerField(default=0)
+    # A question's accepted answer: a visible reply chosen by the author or a moderator.
+    is_question = models.BooleanField(_("this is a question"), default=False)
+    answer = models.ForeignKey(
+        "forums.Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-pinned", "-last_post_at"]
         indexes = [models.Index(fields=["forum", "-pinned", "-last_post_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(answer__isnull=True) | models.Q(is_question=True),
+                name="forums_topic_answer_needs_question",
+            )
+        ]
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forums.choices import Delivery
+from forums.choices import Delivery, EmailTiming, NotificationKind
 
 
 class Subscription(models.Model):
@@ -56,11 +56,46 @@ class DeliveryPreference(models.Model):
     delivery = models.CharField(
         _("forum emails"), max_length=10, choices=Delivery, default=Delivery.EACH_REPLY
     )
+    # Email for the other kinds of notification; replies follow `delivery`.
+    mention_email = models.CharField(
+        _("mentions of you"), max_length=10, choices=EmailTiming, default=EmailTiming.AT_ONCE
+    )
+    reaction_email = models.CharField(
+        _("reactions to your posts"), max_length=10, choices=EmailTiming, default=EmailTiming.DIGEST
+    )
+    answer_email = models.CharField(
+        _("your reply marked as the answer"),
+        max_length=10,
+        choices=EmailTiming,
+        default=EmailTiming.AT_ONCE,
+    )
+    moderation_email = models.CharField(
+        _("moderation decisions on your posts"),
+        max_length=10,
+        choices=EmailTiming,
+        default=EmailTiming.AT_ONCE,
+    )
     # The digest covers posts created after this moment.
     last_digest_at = models.DateTimeField(default=timezone.now)
 
+    # notification kind -> the field that says when it is emailed
+    EMAIL_FIELDS = {
+        NotificationKind.MENTION: "mention_email",
+        NotificationKind.REACTION: "reaction_email",
+        NotificationKind.ANSWER: "answer_email",
+        NotificationKind.MODERATION: "moderation_email",
+    }
+
     def __str__(self):
         return f"{self.user_id}: {self.delivery}"
+
+    def timing(self, kind):
+        return getattr(self, self.EMAIL_FIELDS[kind])
+
+    @classmethod
+    def of(cls, user):
+        """The user's preference, unsaved defaults if they never chose."""
+        return cls.objects.filter(user=user).first() or cls(user=user)
 
 
 class DigestDelivery(models.Model):
@@ -94,3 +129,34 @@ class ReadState(models.Model):
 
     def __str__(self):
         return f"{self.user_id} read topic {self.topic_id} to {self.last_position}"
+
+
+class Draft(models.Model):
+    """An unsent reply (topic set) or new topic (topic empty) of one person, kept on the
+    server so it survives a closed browser and a change of device."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(
+        "forums.Topic", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(max_length=200, blank=True)
+    body = models.TextField(blank=True)
+    updated = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "topic"],
+                condition=Q(topic__isnull=False),
+                name="forums_draft_reply",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "forum"],
+                condition=Q(topic__isnull=True),
+                name="forums_draft_new_topic",
+            ),
+        ]
+
+    def __str__(self):
+        return f"draft of {self.user_id} in topic {self.topic_id or '(new)'}"

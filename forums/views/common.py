@@ -74,7 +74,8 @@ def topic_view(view):
     @wraps(view)
     def wrapper(request, forum_slug, topic_id, topic_slug, *args, **kwargs):
         topic = get_object_or_404(
-            Topic.objects.select_related("forum__page", "author"), pk=topic_id
+            Topic.objects.select_related("forum__page", "author", "answer__author", "poll"),
+            pk=topic_id,
         )
         try:
             check_view(request, topic.forum)

@@ -22,10 +22,11 @@ TOPIC_ACTIONS = {
     "hide": {"hidden": True},
     "unhide": {"hidden": False},
 }
+# action name -> (the decision the post's author is told, the post fields it sets)
 POST_ACTIONS = {
-    "hide": {"hidden": True},
-    "unhide": {"hidden": False},
-    "restore": {"deleted": False},
+    "hide": ("hidden", {"hidden": True}),
+    "unhide": ("unhidden", {"hidden": False}),
+    "restore": ("restored", {"deleted": False}),
 }
 
 
@@ -48,9 +49,10 @@ def moderate_post(request, topic, rights, post_id, action):
     require_moderator(rights)
     if action not in POST_ACTIONS:
         raise Http404
-    post = get_object_or_404(Post, pk=post_id, topic=topic)
-    posting.set_post_flags(post, **POST_ACTIONS[action])
+    post = get_object_or_404(Post.objects.select_related("author"), pk=post_id, topic=topic)
     post.topic = topic
+    decision, flags = POST_ACTIONS[action]
+    posting.moderate_post(post, decision, by=request.user, **flags)
     messages.success(request, _("Post updated."))
     return redirect(post.get_absolute_url())
 

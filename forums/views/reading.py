@@ -5,7 +5,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from forums import access
+from forums import access, drafts, mentions, people, polls, reactions
 from forums.forms import PostForm, SearchForm
 from forums.models import POSTS_PER_PAGE, Forum, Post, ReadState, Subscription, Topic
 from forums.views.common import forum_view, topic_view
@@ -98,6 +98,9 @@ def forum_detail(request, forum, rights):
     topics = forum.topics.select_related("author", "last_poster")
     if not rights.moderate:
         topics = topics.filter(hidden=False)
+    context["unanswered"] = request.GET.get("show") == "unanswered"
+    if context["unanswered"]:
+        topics = unanswered(topics)
     page = Paginator(topics.order_by("-pinned", "-last_post_at", "-pk"), TOPICS_PER_PAGE)
     page = page.page(page_number(request, page.num_pages))
     user = request.user
@@ -113,6 +116,12 @@ def forum_detail(request, forum, rights):
     context["page"] = page
     context["page_links"] = page_links(page.number, page.paginator.num_pages)
     return render(request, "forums/forum_detail.html", context)
+
+
+def unanswered(topics):
+    """Questions with no visible accepted answer."""
+    answered = Q(answer__hidden=False, answer__deleted=False)
+    return topics.filter(is_question=True).exclude(answered)
 
 
 def mark_read(user, topic, position):
@@ -132,7 +141,9 @@ def topic_detail(request, topic, rights):
     number = page_number(request, topic.page_count)
     first = (number - 1) * POSTS_PER_PAGE + 1
     posts = topic.posts.filter(position__range=(first, first + POSTS_PER_PAGE - 1))
-    posts = list(posts.select_related("author"))
+    posts = list(posts.select_related("author").prefetch_related(reactions.prefetch()))
+    reactions.summarise(posts, request.user)
+    people.decorate(posts, topic.forum)
     context = {
         "topic": topic,
         "forum": topic.forum,
@@ -140,7 +151,11 @@ def topic_detail(request, topic, rights):
         "posts": posts,
         "page_number": number,
         "page_links": page_links(number, topic.page_count),
-        "reply_form": PostForm() if rights.post and not topic.locked else None,
+        "reply_form": reply_form(request, topic, rights),
+        "answer": visible_answer(topic),
+        "people": mentions.suggestions(topic.forum, topic) if rights.post else [],
+        "poll": polls.summary(topic.poll, request.user) if hasattr(topic, "poll") else None,
+        "may_accept": rights.post and (rights.moderate or topic.author_id == request.user.pk),
     }
     user = request.user
     if user.is_authenticated:
@@ -152,6 +167,23 @@ def topic_detail(request, topic, rights):
             forum for forum in access.moderated_forums(user) if forum.pk != topic.forum_id
         ]
     return render(request, "forums/topic_detail.html", context)
+
+
+def reply_form(request, topic, rights):
+    """The reply box, holding the reader's draft if they left one."""
+    if not rights.post or topic.locked:
+        return None
+    draft = drafts.find(request.user, topic.forum, topic)
+    return PostForm(initial={"body": draft.body} if draft else None)
+
+
+def visible_answer(topic):
+    """The accepted answer while it is visible (a hidden answer answers nothing)."""
+    answer = topic.answer
+    if answer is None or not answer.visible:
+        return None
+    answer.topic = topic
+    return answer
 
 
 def query_string(request):

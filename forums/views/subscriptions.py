@@ -41,22 +41,41 @@ def subscribe_forum(request, forum, rights):
     return toggle(request, forum, forum=forum)
 
 
-def set_delivery(user, delivery):
+def save_preferences(user, **choices):
+    """Save the email choices; a new digest reader's first digest starts now, not with
+    the forum's history."""
     preference, _created = DeliveryPreference.objects.get_or_create(user=user)
-    if preference.delivery != delivery:
-        preference.delivery = delivery
-        # A new digest reader's first digest starts now, not with the forum's history.
+    changed = [name for name, value in choices.items() if getattr(preference, name) != value]
+    if not changed:
+        return
+    was_digest = uses_digest(preference)
+    for name in changed:
+        setattr(preference, name, choices[name])
+    if uses_digest(preference) and not was_digest:
         preference.last_digest_at = timezone.now()
-        preference.save(update_fields=["delivery", "last_digest_at"])
+        changed.append("last_digest_at")
+    preference.save(update_fields=changed)
+
+
+def uses_digest(preference):
+    fields = ["delivery", *DeliveryPreference.EMAIL_FIELDS.values()]
+    return any(getattr(preference, name) == Delivery.DIGEST for name in fields)
+
+
+def stop_all_email(user):
+    fields = ["delivery", *DeliveryPreference.EMAIL_FIELDS.values()]
+    save_preferences(user, **dict.fromkeys(fields, Delivery.NONE))
 
 
 @login_required
 def preferences(request):
-    current = DeliveryPreference.objects.filter(user=request.user).first()
-    initial = {"delivery": current.delivery if current else Delivery.EACH_REPLY}
+    current = DeliveryPreference.of(request.user)
+    fields = PreferenceForm.base_fields
+    initial = {name: getattr(current, name) for name in fields}
     form = PreferenceForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        set_delivery(request.user, form.cleaned_data["delivery"])
+        chosen = {name: value for name, value in form.cleaned_data.items() if value}
+        save_preferences(request.user, **chosen)
         messages.success(request, _("Your forum email preference has been saved."))
         return redirect("forums:preferences")
     status = 400 if form.errors else 200
@@ -77,6 +96,6 @@ def unsubscribe(request, token):
         elif "f" in payload:
             Subscription.objects.filter(user=user, forum_id=payload["f"]).delete()
         else:
-            set_delivery(user, Delivery.NONE)
+            stop_all_email(user)
         return render(request, "forums/unsubscribe.html", {"done": True})
     return render(request, "forums/unsubscribe.html", {"done": False})

@@ -8,12 +8,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.ids import parse_id
-from forums import posting
+from forums import drafts, mentions, notifications, polls, posting
 from forums.emails import notify_new_post
 from forums.forms import PostForm, ReportForm, TopicForm
 from forums.models import Post, Report
@@ -47,6 +47,45 @@ def wants_save(request, form):
     return request.method == "POST" and "preview" not in request.POST and form.is_valid()
 
 
+def wants_draft(request):
+    return request.method == "POST" and "save_draft" in request.POST
+
+
+def keep_draft(request, forum, topic, back_to):
+    """Save the form's text as a draft. The page's script gets 204; a press of the
+    button comes back to the form with a message."""
+    try:
+        drafts.save(
+            request.user,
+            forum,
+            topic,
+            request.POST.get("body", ""),
+            title=request.POST.get("title", ""),
+        )
+    except drafts.DraftTooLong:
+        return error_page(request, _("That draft is too long to keep."), 400)
+    if request.headers.get("X-Forum-Draft") == "1":
+        return HttpResponse(status=204)
+    messages.success(request, _("Draft saved. It will be here when you come back."))
+    return redirect(back_to)
+
+
+def draft_initial(request, forum, topic):
+    draft = drafts.find(request.user, forum, topic)
+    return {"title": draft.title, "body": draft.body} if draft else {}
+
+
+def notify_mentioned(request, post, form):
+    """Notify the people the post mentions; tell the writer who could not be told."""
+    unreachable = mentions.notify_mentioned(post, form.mentioned)
+    if unreachable:
+        names = ", ".join(user.get_full_name() for user in unreachable)
+        messages.warning(
+            request,
+            _("Not notified, because they cannot read this forum: %(names)s") % {"names": names},
+        )
+
+
 def after_commit_notify(post):
     transaction.on_commit(lambda: notify_new_post(post))
 
@@ -56,16 +95,35 @@ def after_commit_notify(post):
 @forum_view
 def new_topic(request, forum, rights):
     require_post_rights(rights)
-    form = TopicForm(request.POST or None)
+    if wants_draft(request):
+        return keep_draft(request, forum, None, request.path)
+    form = TopicForm(request.POST or None, initial=draft_initial(request, forum, None))
     if wants_save(request, form):
         if not allow_post(request.user):
             return too_fast(request)
         data = form.cleaned_data
-        topic, created = posting.start_topic(forum, request.user, data["title"], data["body"])
+        with transaction.atomic():  # a topic and its poll, or neither
+            topic, created = posting.start_topic(
+                forum, request.user, data["title"], data["body"], is_question=data["is_question"]
+            )
+            if created and data["poll_question"]:
+                polls.create_poll(
+                    topic,
+                    question=data["poll_question"],
+                    options=data["poll_options"],
+                    multiple=data["poll_multiple"],
+                    anonymous=data["poll_anonymous"],
+                    closes_at=data["poll_closes"],
+                )
+        drafts.discard(request.user, forum, None)
         if created:
-            after_commit_notify(topic.posts.get(position=1))
+            first = topic.posts.get(position=1)
+            first.topic = topic
+            notify_mentioned(request, first, form)
+            after_commit_notify(first)
         return redirect(topic.get_absolute_url())
-    return form_page(request, "forums/topic_form.html", {"forum": forum}, form)
+    context = {"forum": forum, "people": mentions.suggestions(forum)}
+    return form_page(request, "forums/topic_form.html", context, form)
 
 
 def quoted_body(request, topic):
@@ -93,7 +151,12 @@ def reply(request, topic, rights):
     require_post_rights(rights)
     if topic.locked and not rights.moderate:
         raise PermissionDenied(_("This topic is locked: no new replies."))
-    form = PostForm(request.POST or None, initial={"body": quoted_body(request, topic)})
+    if wants_draft(request):
+        return keep_draft(request, topic.forum, topic, topic.get_absolute_url() + "#reply")
+    initial = draft_initial(request, topic.forum, topic)
+    quoted = quoted_body(request, topic)
+    initial["body"] = initial.get("body", "") + quoted if quoted else initial.get("body", "")
+    form = PostForm(request.POST or None, initial=initial)
     if wants_save(request, form):
         if not allow_post(request.user):
             return too_fast(request)
@@ -103,11 +166,15 @@ def reply(request, topic, rights):
             )
         except posting.TopicLocked:
             raise PermissionDenied(_("This topic is locked: no new replies.")) from None
-        if created:
-            after_commit_notify(post)
         post.topic = topic
+        drafts.discard(request.user, topic.forum, topic)
+        if created:
+            notifications.notify_reply(post)
+            notify_mentioned(request, post, form)
+            after_commit_notify(post)
         return redirect(post.get_absolute_url())
-    return form_page(request, "forums/reply_form.html", {"topic": topic}, form)
+    context = {"topic": topic, "people": mentions.suggestions(topic.forum, topic)}
+    return form_page(request, "forums/reply_form.html", context, form)
 
 
 def own_post(request, topic, post_id):
@@ -131,9 +198,10 @@ def edit_post(request, topic, rights, post_id):
     form = PostForm(request.POST or None, initial={"body": post.body})
     if wants_save(request, form):
         posting.edit_post(post, form.cleaned_data["body"])
+        notify_mentioned(request, post, form)
         messages.success(request, _("Your post has been updated."))
         return redirect(post.get_absolute_url())
-    context = {"topic": topic, "post": post}
+    context = {"topic": topic, "post": post, "people": mentions.suggestions(topic.forum, topic)}
     return form_page(request, "forums/post_edit.html", context, form)
 
 

@@ -22,6 +22,11 @@ def demo_topic():
     return topic.get_absolute_url()
 
 
+def demo_question():
+    """The answered question, with reactions and mentions."""
+    return Topic.objects.get(title__startswith="Which edition of the").get_absolute_url()
+
+
 PAGES = [
     ("/", None),
     ("/about/", None),
@@ -45,6 +50,11 @@ PAGES = [
     # The team's data entry: one month, and past months at once.
     (f"{COURSE}teams/karachi/data/", "learner"),
     (f"{COURSE}teams/karachi/data/baseline/", "learner"),
+    # Reaction buttons, the accepted answer, the notification centre and email choices.
+    (demo_question, "facilitator"),
+    ("/notifications/", "facilitator"),
+    ("/ar/notifications/", "facilitator"),
+    ("/forums/preferences/", "learner"),
     # Arabic: right to left, translated pages and the English fallback.
     ("/ar/", None),
     (f"/ar{COURSE}", None),

@@ -86,3 +86,13 @@ def test_course_page_links_members_to_its_forum(client, course, forum, participa
     assert f'href="/forums/{forum.slug}/"' in client.get(course.url).content.decode()
     client.force_login(stranger)
     assert f'href="/forums/{forum.slug}/"' not in client.get(course.url).content.decode()
+
+
+def test_facilitators_posts_carry_a_facilitator_badge(client, forum, facilitator, participant):
+    from forums import posting
+
+    topic, _created = posting.start_topic(forum, facilitator, "Welcome", "Hello all")
+    posting.reply(topic, participant, "Hello from Rawalpindi")
+    client.force_login(participant)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert page.count('<span class="badge badge--role">Facilitator</span>') == 1

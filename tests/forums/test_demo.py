@@ -32,3 +32,31 @@ def test_demo_at_scale_two_has_a_ten_thousand_post_topic_and_is_idempotent(clien
     last_page = client.get(f"{long_topic.get_absolute_url()}?page={long_topic.page_count}")
     assert last_page.status_code == 200
     assert "#10000" in last_page.content.decode()
+
+
+def test_demo_has_an_answered_question_mentions_and_reactions_with_their_notifications(db):
+    from forums.models import Notification, Reaction
+
+    call_command("load_demo", force=True)
+    call_command("load_demo", force=True)  # idempotent
+    question = Topic.objects.get(title__startswith="Which edition of the problem-solving")
+    assert question.is_question and question.answer.position == 2
+    assert Reaction.objects.count() == 6
+    facilitator_notes = Notification.objects.filter(user__username="facilitator")
+    assert set(facilitator_notes.values_list("kind", flat=True)) == {
+        "reaction",
+        "answer",
+        "mention",
+    }
+    assert Notification.objects.filter(user__username="editor", kind="mention").count() == 1
+
+
+def test_demo_has_a_decided_poll_with_its_results_posted(db):
+    from forums.models import PollVoter
+
+    call_command("load_demo", force=True)
+    call_command("load_demo", force=True)  # idempotent
+    topic = Topic.objects.get(title__startswith="Deciding together")
+    assert topic.poll.closed_at is not None
+    assert PollVoter.objects.filter(poll=topic.poll).count() == 3
+    assert "Tuesday: 2" in topic.posts.order_by("-position").first().body

@@ -1,0 +1,43 @@
+"""One sentence per notification, for the notification centre (names isolated in
+<bdi>, so a Latin name inside an Arabic sentence keeps its order) and for emails."""
+
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from forums.choices import NotificationKind
+
+
+def _template(notification):
+    kind = notification.kind
+    if kind == NotificationKind.REPLY:
+        return _("%(who)s replied in %(topic)s")
+    if kind == NotificationKind.MENTION:
+        return _("%(who)s mentioned you in %(topic)s")
+    if kind == NotificationKind.REACTION:
+        return _("%(who)s reacted “%(reaction)s” to your post in %(topic)s")
+    if kind == NotificationKind.ANSWER:
+        return _("%(who)s marked your reply as the answer in %(topic)s")
+    if notification.detail == "hidden":
+        return _("A moderator hid your post in %(topic)s")
+    return _("A moderator restored your post in %(topic)s")
+
+
+def _values(notification):
+    actor = notification.actor
+    return {
+        "who": actor.get_full_name() if actor else _("A former member"),
+        "topic": notification.topic.title,
+        "reaction": notification.reaction_label,
+    }
+
+
+def sentence(notification):
+    """Plain text, for email subjects and bodies."""
+    return _template(notification) % _values(notification)
+
+
+def sentence_html(notification):
+    values = {key: format_html("<bdi>{}</bdi>", v) for key, v in _values(notification).items()}
+    # The translated sentence is escaped and each value is escaped by format_html.
+    return mark_safe(conditional_escape(_template(notification)) % values)  # noqa: S308

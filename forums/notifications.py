@@ -1,0 +1,110 @@
+"""Notifications: made when something happens to a person's post or topic, and shown
+only while that person may still read the topic.
+
+Access is asked twice through forums.access (so through the forums_can_* hooks): when
+a notification is made, and again each time one is listed or counted, because a person
+who withdrew from a course, or a topic a moderator hid since, must drop out of sight.
+"""
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from forums import access
+from forums.choices import NotificationKind
+from forums.emails import email_notification
+from forums.models import DeliveryPreference, Forum, Notification, Subscription
+from forums.notification_text import sentence_html
+
+
+def may_read(user, topic):
+    if not user.is_active:
+        return False
+    if topic.hidden and not access.can_moderate(user, topic.forum):
+        return False
+    return access.can_view(user, topic.forum)
+
+
+def notify(user, kind, topic, *, post=None, actor=None, detail="", once=False):
+    """Leave `user` a notification unless they caused it or may not read the topic. With
+    `once`, not again for the same fact (a reaction undone and pressed again)."""
+    if user is None or (actor is not None and user.pk == actor.pk) or not may_read(user, topic):
+        return None
+    fields = {"user": user, "kind": kind, "topic": topic, "post": post, "actor": actor}
+    if once and Notification.objects.filter(**fields, detail=detail).exists():
+        return None
+    notification = Notification.objects.create(**fields, detail=detail)
+    if kind in DeliveryPreference.EMAIL_FIELDS:  # replies have their own emails
+        # A row, so the daily digest finds those who leave a kind on "digest".
+        DeliveryPreference.objects.get_or_create(user=user)
+        transaction.on_commit(lambda: email_notification(notification))
+    return notification
+
+
+def notify_reply(post):
+    """Tell the people who follow the post's topic about a new reply."""
+    topic = post.topic
+    followers = Subscription.objects.filter(topic=topic).exclude(user=post.author_id)
+    for subscription in followers.select_related("user"):
+        notify(subscription.user, NotificationKind.REPLY, topic, post=post, actor=post.author)
+
+
+def readable_forum_ids(user, forum_ids):
+    forums = Forum.objects.filter(pk__in=forum_ids)
+    return {forum.pk for forum in access.visible_forums(user, forums)}
+
+
+# what showing a notification needs, in the same query
+SHOWN_WITH = ("topic__forum__page", "post", "actor")
+
+
+def still_readable(user, notifications):
+    """Drop the notifications about topics `user` may no longer read."""
+    forum_ids = readable_forum_ids(user, {n.topic.forum_id for n in notifications})
+    moderated = {}
+
+    def allowed(topic):
+        if topic.forum_id not in forum_ids:
+            return False
+        if topic.hidden:
+            if topic.forum_id not in moderated:
+                moderated[topic.forum_id] = access.can_moderate(user, topic.forum)
+            return moderated[topic.forum_id]
+        return True
+
+    return [n for n in notifications if allowed(n.topic)]
+
+
+def for_user(user, limit):
+    """The newest `limit` notifications `user` may still read (a fixed number of queries)."""
+    rows = (
+        Notification.objects.filter(user=user)
+        .select_related(*SHOWN_WITH)
+        .order_by("-created", "-pk")[:limit]
+    )
+    shown = still_readable(user, list(rows))
+    for notification in shown:
+        notification.sentence = sentence_html(notification)
+        if notification.post:
+            notification.post.topic = notification.topic
+    return shown
+
+
+def unread_count(user):
+    """Unread notifications in forums `user` may read, counted per forum in one query."""
+    per_forum = dict(
+        Notification.objects.filter(user=user, read_at=None, topic__hidden=False)
+        .values_list("topic__forum")
+        .annotate(count=Count("pk"))
+    )
+    if not per_forum:
+        return 0
+    allowed = readable_forum_ids(user, per_forum)
+    return sum(count for forum_id, count in per_forum.items() if forum_id in allowed)
+
+
+def mark_read(user, pk=None):
+    rows = Notification.objects.filter(user=user, read_at=None)
+    if pk is not None:
+        rows = rows.filter(pk=pk)
+    return rows.update(read_at=timezone.now())

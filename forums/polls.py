@@ -1,0 +1,119 @@
+"""Creating polls, voting, closing early, and the results a reader may see.
+
+Every change is one transaction. Results show to those who voted, and to everyone once
+the poll is closed (by its date or by a moderator); a moderator's early close posts the
+results into the topic.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from forums import posting
+from forums.models import Poll, PollChoice, PollOption, PollVoter
+
+
+class VoteRefused(Exception):
+    """The message says why; nothing was written."""
+
+
+def create_poll(topic, *, question, options, multiple, anonymous, closes_at):
+    with transaction.atomic():
+        poll = Poll.objects.create(
+            topic=topic,
+            question=question,
+            multiple=multiple,
+            anonymous=anonymous,
+            closes_at=closes_at,
+        )
+        PollOption.objects.bulk_create(
+            PollOption(poll=poll, label=label, position=n) for n, label in enumerate(options, 1)
+        )
+    return poll
+
+
+def vote(poll, user, option_ids):
+    options = list(poll.options.filter(pk__in=option_ids))
+    if not poll.is_open():
+        raise VoteRefused(_("This poll is closed."))
+    if not options or len(options) != len(set(option_ids)):
+        raise VoteRefused(_("Choose one of the poll's options."))
+    if len(options) > 1 and not poll.multiple:
+        raise VoteRefused(_("This poll takes one choice only."))
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                PollVoter.objects.create(poll=poll, user=user)
+        except IntegrityError:
+            if poll.anonymous:
+                raise VoteRefused(_("You have voted already; anonymous votes are final.")) from None
+            PollChoice.objects.filter(option__poll=poll, user=user).delete()  # a change
+        if poll.anonymous:
+            taken = set()
+            choices = []
+            for option in options:
+                pk = PollChoice.random_anonymous_pk(taken)
+                taken.add(pk)
+                choices.append(PollChoice(pk=pk, option=option))
+        else:
+            choices = [PollChoice(option=option, user=user) for option in options]
+        PollChoice.objects.bulk_create(choices)
+
+
+def close_early(poll, by):
+    """Close the poll now and post its results into the topic, as `by`."""
+    with transaction.atomic():
+        updated = Poll.objects.filter(pk=poll.pk, closed_at=None).update(closed_at=timezone.now())
+        if not updated:
+            raise VoteRefused(_("This poll is closed already."))
+        poll.closed_at = timezone.now()
+        posting.reply(poll.topic, by, results_markdown(poll), may_post_when_locked=True)
+
+
+def tally(poll):
+    """[(option, votes)] in option order, one query."""
+    options = poll.options.annotate(votes=Count("choices")).order_by("position")
+    return [(option, option.votes) for option in options]
+
+
+def results_markdown(poll):
+    voters = poll.voters.count()
+    lines = [_("**Poll closed: %(question)s**") % {"question": poll.question}, ""]
+    lines += [f"- {option.label}: {votes}" for option, votes in tally(poll)]
+    lines += ["", _("%(count)d people voted.") % {"count": voters}]
+    return "\n".join(lines)
+
+
+def summary(poll, user):
+    """What the topic page shows: the options with counts (when the reader may see
+    them), the reader's own choices and the voters' names in a named poll."""
+    open_ = poll.is_open()
+    voted = user.is_authenticated and poll.voters.filter(user=user).exists()
+    show_results = voted or not open_
+    mine = set()
+    names = {}
+    if not poll.anonymous and (show_results or voted):
+        for choice in PollChoice.objects.filter(option__poll=poll).select_related("user"):
+            names.setdefault(choice.option_id, []).append(choice.user.get_full_name())
+            if choice.user_id == user.pk:
+                mine.add(choice.option_id)
+    rows = tally(poll)
+    total = sum(votes for _option, votes in rows) or 1
+    return {
+        "poll": poll,
+        "open": open_,
+        "voted": voted,
+        "show_results": show_results,
+        "may_change": voted and open_ and not poll.anonymous,
+        "options": [
+            {
+                "option": option,
+                "votes": votes,
+                "percent": round(100 * votes / total),
+                "names": names.get(option.pk, []),
+                "mine": option.pk in mine,
+            }
+            for option, votes in rows
+        ],
+    }

@@ -1,0 +1,33 @@
+"""The notification centre: the reader's notifications, newest first, only about topics
+they may still read (asked again here, see forums/notifications.py), marked read one by
+one or all at once."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from forums import notifications
+from forums.models import Notification
+
+SHOWN = 100  # the newest; older ones are not worth a page of their own
+
+
+@login_required
+def notification_list(request):
+    context = {"notifications": notifications.for_user(request.user, SHOWN)}
+    return render(request, "forums/notification_list.html", context)
+
+
+@require_POST
+@login_required
+def mark_read(request, pk):
+    get_object_or_404(Notification, pk=pk, user=request.user)  # only one's own
+    notifications.mark_read(request.user, pk)
+    return redirect("notifications:list")
+
+
+@require_POST
+@login_required
+def mark_all_read(request):
+    notifications.mark_read(request.user)
+    return redirect("notifications:list")

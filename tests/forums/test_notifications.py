@@ -1,0 +1,126 @@
+"""The notification centre: newest first, only about topics the reader may still read,
+an unread count in the header, marked read one by one or all at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from forums import posting
+from forums.models import Notification, Subscription
+from tests.forums.factories import make_topic
+
+
+def url(topic, tail=""):
+    with translation.override("en"):
+        return topic.get_absolute_url() + tail
+
+
+@pytest.fixture
+def course_topic(course_rules, forum_a, member, user, facilitator_a):
+    course_rules.members[forum_a.page_id] = {member.pk, user.pk}
+    course_rules.facilitators[forum_a.page_id] = {facilitator_a.pk}
+    return make_topic(forum_a, member, title="Week one homework")
+
+
+def test_replies_in_followed_topics_are_notified_newest_first(client, course_topic, member, user):
+    Subscription.objects.create(user=user, topic=course_topic)
+    client.force_login(user)
+    client.post(url(course_topic, "reply/"), {"body": "I did the first sheet"})
+    client.force_login(member)
+    client.post(url(course_topic, "reply/"), {"body": "Well done"})
+    client.post(url(course_topic, "reply/"), {"body": "And the second?"})
+    assert not Notification.objects.filter(user=member, actor=member).exists()
+    client.force_login(user)
+    page = client.get("/notifications/").content.decode()
+    second, first = (
+        course_topic.posts.get(body="And the second?"),
+        course_topic.posts.get(body="Well done"),
+    )
+    assert page.index(f"#post-{second.pk}") < page.index(f"#post-{first.pk}")
+    assert "replied in <bdi>Week one homework</bdi>" in page
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar", "/fa", "/ur"])
+def test_withdrawn_reader_no_longer_sees_or_counts_the_notification(
+    client, course_rules, course_topic, forum_a, user, member, prefix
+):
+    posting.reply(course_topic, user, "My question about the sheet")
+    reply = course_topic.posts.get(position=2)
+    client.force_login(member)
+    client.post(url(course_topic, f"posts/{reply.pk}/react/"), {"kind": "helpful"})
+    client.force_login(user)
+    page = client.get(prefix + "/notifications/").content.decode()
+    assert "Week one homework" in page
+    assert 'class="nav-count"' in page
+    course_rules.members[forum_a.page_id] = {member.pk}  # user withdrew
+    page = client.get(prefix + "/notifications/").content.decode()
+    assert "Week one homework" not in page
+    assert 'class="nav-count"' not in page
+
+
+def test_hidden_topic_drops_out_for_participants(client, course_topic, user):
+    posting.reply(course_topic, user, "Mine")
+    reply = course_topic.posts.get(position=2)
+    Notification.objects.create(user=user, kind="reaction", topic=course_topic, post=reply)
+    posting.set_topic_flags(course_topic, hidden=True)
+    client.force_login(user)
+    assert "Week one homework" not in client.get("/notifications/").content.decode()
+
+
+def test_moderation_decision_notifies_the_author(client, course_topic, facilitator_a, member):
+    post = course_topic.posts.get()
+    client.force_login(facilitator_a)
+    client.post(url(course_topic, f"posts/{post.pk}/hide/"))
+    client.post(url(course_topic, f"posts/{post.pk}/unhide/"))
+    client.force_login(member)
+    page = client.get("/notifications/").content.decode()
+    assert "A moderator hid your post in <bdi>Week one homework</bdi>" in page
+    assert "A moderator restored your post" in page
+
+
+def test_mark_one_then_all_read_and_not_someone_elses(client, course_topic, user, member):
+    post = course_topic.posts.get()
+    notes = [
+        Notification.objects.create(user=member, kind="reaction", detail="thanks",
+                                    topic=course_topic, post=post, actor=user)
+        for _ in range(3)
+    ]  # fmt: skip
+    client.force_login(user)
+    assert client.post(f"/notifications/{notes[0].pk}/read/").status_code == 404
+    client.force_login(member)
+    page = client.get("/notifications/").content.decode()
+    assert '<span class="nav-count" aria-hidden="true">3</span>' in page
+    assert "reacted “<bdi>Thank you</bdi>” to your post" in page
+    client.post(f"/ar/notifications/{notes[0].pk}/read/")
+    assert Notification.objects.filter(user=member, read_at=None).count() == 2
+    client.post("/notifications/read/")
+    assert not Notification.objects.filter(read_at=None).exists()
+    assert 'class="nav-count"' not in client.get("/notifications/").content.decode()
+    assert client.get("/notifications/read/").status_code == 405
+
+
+def test_notification_centre_needs_sign_in(client):
+    response = client.get("/ar/notifications/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_notification_centre_costs_the_same_with_many_notifications(
+    client, course_topic, member, user
+):
+    post = course_topic.posts.get()
+    client.force_login(member)
+
+    def queries():
+        client.get("/notifications/")
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/notifications/")
+        return len(captured)
+
+    Notification.objects.create(user=member, kind="reaction", topic=course_topic, post=post)
+    few = queries()
+    Notification.objects.bulk_create(
+        Notification(user=member, kind="reply", topic=course_topic, post=post, actor=user)
+        for _ in range(50)
+    )
+    assert queries() == few
