@@ -104,6 +104,7 @@ def demo_applicant(username):
             "organisation": "Shubra Family Health Unit",
             "country": "Egypt",
             "preferred_language": "ar",
+            "email_confirmed": True,
         },
     )
     if created:  # a team member, not a demo account one signs in with
