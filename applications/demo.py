@@ -14,7 +14,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from applications.choices import ApplicationStatus, TeamRole
-from applications.models import Application, CoreTeamMember
+from applications.invitations import invitation_url
+from applications.models import Application, CoreTeamMember, Invitation
 from applications.review import change_status
 from courses.choices import CourseFormat, EnrolmentMode
 from courses.demo import COURSE_SLUG
@@ -168,3 +169,9 @@ def load(scale, stdout):
         create_application(course, APPLICATIONS[0], reviewer, suffix=f" (team {number})")
     create_session_message()
     stdout.write(f"Applications: {course.title} takes applications at {course.url}")
+    invitation = Invitation.objects.filter(course=course, used_at=None).order_by("pk").first()
+    if invitation:  # a fresh link each run: the signed token carries its own date
+        stdout.write(
+            f"Invitation: sign up as {invitation.member.name} ({invitation.email}) at "
+            f"{invitation_url(invitation)}"
+        )
