@@ -17,6 +17,7 @@ from applications.choices import ApplicationStatus, TeamRole
 from applications.invitations import invitation_url
 from applications.models import Application, CoreTeamMember, Invitation
 from applications.review import change_status
+from core.demo import demo_user
 from courses.choices import CourseFormat, EnrolmentMode
 from courses.demo import COURSE_SLUG
 from courses.models import CourseIndexPage, CoursePage, FollowUpPage, WorkshopPage
@@ -114,14 +115,14 @@ def demo_applicant(username):
     return user
 
 
-def create_application(course, spec, reviewer, suffix=""):
+def create_application(course, spec, reviewer, suffix="", applicant=None):
     username, organisation, country, practice, readiness, team, decision = spec
     organisation += suffix
     if Application.objects.filter(course=course, organisation=organisation).exists():
         return
     application = Application.objects.create(
         course=course,
-        applicant=demo_applicant(username),
+        applicant=applicant or demo_applicant(username),
         organisation=organisation,
         country=country,
         practice=practice,
@@ -166,7 +167,10 @@ def load(scale, stdout):
     for spec in APPLICATIONS:
         create_application(course, spec, reviewer)
     for number in range(2, scale + 1):  # more applications for performance work
-        create_application(course, APPLICATIONS[0], reviewer, suffix=f" (team {number})")
+        applicant, _created = demo_user(f"applicant-{number}", display_name=f"Applicant {number}")
+        create_application(
+            course, APPLICATIONS[0], reviewer, suffix=f" (team {number})", applicant=applicant
+        )
     create_session_message()
     stdout.write(f"Applications: {course.title} takes applications at {course.url}")
     invitation = Invitation.objects.filter(course=course, used_at=None).order_by("pk").first()
