@@ -14,8 +14,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from applications.choices import ApplicationStatus, TeamRole
-from applications.models import Application, CoreTeamMember
+from applications.invitations import invitation_url
+from applications.models import Application, CoreTeamMember, Invitation
 from applications.review import change_status
+from core.demo import demo_user
 from courses.choices import CourseFormat, EnrolmentMode
 from courses.demo import COURSE_SLUG
 from courses.models import CourseIndexPage, CoursePage, FollowUpPage, WorkshopPage
@@ -104,6 +106,7 @@ def demo_applicant(username):
             "organisation": "Shubra Family Health Unit",
             "country": "Egypt",
             "preferred_language": "ar",
+            "email_confirmed": True,
         },
     )
     if created:  # a team member, not a demo account one signs in with
@@ -112,14 +115,14 @@ def demo_applicant(username):
     return user
 
 
-def create_application(course, spec, reviewer, suffix=""):
+def create_application(course, spec, reviewer, suffix="", applicant=None):
     username, organisation, country, practice, readiness, team, decision = spec
     organisation += suffix
     if Application.objects.filter(course=course, organisation=organisation).exists():
         return
     application = Application.objects.create(
         course=course,
-        applicant=demo_applicant(username),
+        applicant=applicant or demo_applicant(username),
         organisation=organisation,
         country=country,
         practice=practice,
@@ -164,6 +167,15 @@ def load(scale, stdout):
     for spec in APPLICATIONS:
         create_application(course, spec, reviewer)
     for number in range(2, scale + 1):  # more applications for performance work
-        create_application(course, APPLICATIONS[0], reviewer, suffix=f" (team {number})")
+        applicant, _created = demo_user(f"applicant-{number}", display_name=f"Applicant {number}")
+        create_application(
+            course, APPLICATIONS[0], reviewer, suffix=f" (team {number})", applicant=applicant
+        )
     create_session_message()
     stdout.write(f"Applications: {course.title} takes applications at {course.url}")
+    invitation = Invitation.objects.filter(course=course, used_at=None).order_by("pk").first()
+    if invitation:  # a fresh link each run: the signed token carries its own date
+        stdout.write(
+            f"Invitation: sign up as {invitation.member.name} ({invitation.email}) at "
+            f"{invitation_url(invitation)}"
+        )

@@ -6,15 +6,15 @@ forged token fails the signature, an old one expires after APPLICATIONS_INVITATI
 (default 14), and `used_at`, set by a conditional UPDATE, makes it single use even when
 two sign-ups race.
 
-A signed-in visitor who follows the link is enrolled at once. A signed-out one has the
-token kept in the session and is sent to sign up or sign in; the `user_logged_in`
-receiver below then accepts it, because the sign-up view logs the new account in.
+The link only shows the invitation: it is accepted by a POST from the person it names,
+a signed-in user whose confirmed email (`User.email_confirmed`) is the invitation's
+address, or through sign-up with that address (the token proves it; see
+home/accounts.py). Anyone else is refused and the invitation stays unused.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib import messages
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
@@ -27,7 +27,6 @@ from courses.access import activate_enrolment
 from courses.signals import course_invitation_accepted
 
 SALT = "courses.invitation"
-SESSION_KEY = "courses_invitation"
 
 
 class Refused(Exception):
@@ -78,7 +77,24 @@ def read_token(token):
     return invitation
 
 
+def check_recipient(invitation, user):
+    """Refused unless `user` has confirmed the address the invitation was sent to."""
+    if user.email.lower() != invitation.email.lower():
+        message = _(
+            "This invitation was sent to another email address. Sign in with the account "
+            "that uses it, or create one with that address."
+        )
+        raise Refused(message, 403)
+    if not user.email_confirmed:
+        message = _(
+            "Confirm your email address first: ask for a confirmation link on your "
+            "profile, then open this invitation again."
+        )
+        raise Refused(message, 403)
+
+
 def accept(invitation, user):
+    check_recipient(invitation, user)
     with transaction.atomic():
         used = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(
             used_at=timezone.now(), used_by=user
@@ -95,16 +111,3 @@ def welcome(invitation):
     return _("Welcome to %(course)s: you are enrolled as a participant.") % {
         "course": invitation.course.title
     }
-
-
-def accept_pending_invitation(sender, request, user, **kwargs):
-    token = request.session.pop(SESSION_KEY, None) if request is not None else None
-    if not token:
-        return
-    try:
-        invitation = read_token(token)
-        accept(invitation, user)
-    except Refused as refusal:
-        messages.error(request, refusal.message)
-    else:
-        messages.success(request, welcome(invitation))

@@ -65,7 +65,14 @@ class Application(models.Model):
                 "course",
                 condition=~models.Q(status=ApplicationStatus.WITHDRAWN),
                 name="unique_application_per_organisation",
-            )
+            ),
+            # And one per applicant and course, whatever organisation they name.
+            models.UniqueConstraint(
+                "applicant",
+                "course",
+                condition=~models.Q(status=ApplicationStatus.WITHDRAWN),
+                name="unique_application_per_applicant",
+            ),
         ]
         indexes = [models.Index(fields=["course", "status"])]
 

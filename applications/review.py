@@ -31,7 +31,8 @@ DECISIONS = (ApplicationStatus.ACCEPTED, ApplicationStatus.WAITLISTED, Applicati
 
 
 class DuplicateApplication(Exception):
-    """Another live application from the same organisation to the same course."""
+    """Another live application from the same organisation, or the same applicant, to
+    the same course (the database's unique constraints decide when two submit at once)."""
 
 
 class StatusConflict(Exception):
@@ -120,11 +121,15 @@ class TeamOutcome:
 
 
 def accounts_by_email(emails):
-    """{lower-cased email: active user} for the accounts these addresses belong to."""
+    """{lower-cased email: active user} for the accounts that have confirmed these
+    addresses. An unconfirmed account is not trusted with its address (anyone could
+    have signed up with it first): its owner gets an invitation like someone without
+    an account, and accepts it once they confirm."""
     if not emails:
         return {}
     matches = reduce(or_, (Q(email__iexact=email) for email in emails))
-    users = get_user_model().objects.filter(matches, is_active=True).order_by("-pk")
+    users = get_user_model().objects.filter(matches, is_active=True, email_confirmed=True)
+    users = users.order_by("-pk")
     return {user.email.lower(): user for user in users}  # the oldest account wins
 
 

@@ -3,9 +3,10 @@ invitation link. Refusals answer 4xx with the reason and store nothing."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from applications import invitations
 from applications import review as applications
@@ -25,15 +26,19 @@ def application_form(request, course, application, saved_message):
     team = team_formset(data, members)
     status = 200
     if data is not None:
+        status = 400
         if form.is_valid() & team.is_valid():  # `&`: validate both, show every error
             try:
                 applications.save_application(form.save(commit=False), team.members())
             except applications.DuplicateApplication:
+                if not application.pk and applications.live_application(request.user, course):
+                    message = _("You have already applied to this course: see your dashboard.")
+                    return refuse(request, course, message, 409)
                 form.add_error("organisation", _("This organisation has already applied."))
+                status = 409
             else:
                 messages.success(request, saved_message)
                 return redirect("dashboard")
-        status = 400
     context = {"course": course, "form": form, "team": team, "application": application}
     return render(request, "applications/application_form.html", context, status=status)
 
@@ -94,16 +99,21 @@ def withdraw(request, pk):
     return redirect("dashboard")
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def invitation(request, token):
+    """GET shows the invitation (and, signed in, a button to accept it); POST accepts
+    it for the signed-in person it names."""
     try:
         invite = invitations.read_token(token)
         if request.user.is_authenticated:
+            invitations.check_recipient(invite, request.user)
+        if request.method == "POST":
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
             invitations.accept(invite, request.user)
     except invitations.Refused as refusal:
         return refuse(request, None, refusal.message, refusal.status)
-    if request.user.is_authenticated:
+    if request.method == "POST":
         messages.success(request, invitations.welcome(invite))
         return redirect(invite.course.url)
-    request.session[invitations.SESSION_KEY] = token
     return render(request, "applications/invitation.html", {"invitation": invite, "token": token})

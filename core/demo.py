@@ -9,7 +9,8 @@ DEMO_PASSWORD = "collab-demo"  # noqa: S105 - published demo credential, refused
 def demo_user(username, **fields):
     """A demo account, created once with the published demo password; (user, created)."""
     user, created = get_user_model().objects.get_or_create(
-        username=username, defaults={"email": f"{username}@example.org", **fields}
+        username=username,
+        defaults={"email": f"{username}@example.org", "email_confirmed": True, **fields},
     )
     if created:
         user.set_password(DEMO_PASSWORD)

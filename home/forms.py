@@ -1,7 +1,7 @@
 import zoneinfo
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import RejectsControlCharacters
@@ -11,19 +11,38 @@ TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones())]
 
 
 class SignUpForm(RejectsControlCharacters, UserCreationForm):
-    """Self-service registration for participants."""
+    """Self-service registration for participants. The address is not checked against
+    existing accounts here (`home.accounts.register` handles a known one without saying
+    so); with `invited_email` it is fixed to the address the invitation proved."""
 
     email = forms.EmailField(label=_("Email"), max_length=254)
 
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ["username", "email", "display_name", "organisation", "country"]
+        # `email` is the form's own field, left out of the model's checks: its unique
+        # constraint would tell a visitor that the address has an account.
+        fields = ["username", "display_name", "organisation", "country"]
 
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this email already exists."))
-        return email
+    field_order = ["username", "email", "display_name", "organisation", "country"]
+
+    def __init__(self, *args, invited_email=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if invited_email:
+            self.fields["email"].initial = invited_email
+            self.fields["email"].disabled = True
+            self.fields["email"].help_text = _("The address your invitation was sent to.")
+
+
+class PendingAccountsPasswordResetForm(PasswordResetForm):
+    """Django's reset form, also for accounts that signed up and never confirmed: the
+    reset link proves the address, so its owner can take back an address that someone
+    else signed up with first."""
+
+    def get_users(self, email):
+        pending = User.objects.filter(
+            email__iexact=email, is_active=False, email_confirmed=False, last_login=None
+        )
+        return [*super().get_users(email), *(u for u in pending if u.has_usable_password())]
 
 
 class ProfileForm(RejectsControlCharacters, forms.ModelForm):

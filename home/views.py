@@ -10,16 +10,19 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve
 
+from applications import invitations
 from core.ids import parse_id
 from core.redirects import local_or
-from home.forms import ProfileForm, SignUpForm
+from courses.responses import refuse
+from home import accounts
+from home.forms import PendingAccountsPasswordResetForm, ProfileForm, SignUpForm
 from home.page_cache import mark_cacheable
-from home.throttle import allow_request, too_many_requests
+from home.throttle import allow, allow_request, too_many_requests
 
 
 @never_cache
@@ -33,7 +36,15 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def invitation_for_sign_up(request):
+    """The invitation a sign-up comes with (`?invitation=<token>`), or None; its token
+    proves the address. Raises invitations.Refused for a bad one."""
+    token = request.GET.get("invitation")
+    return invitations.read_token(token) if token else None
+
+
 def signup(request):
+    """Answers the same for a known and an unknown address (see home.accounts)."""
     if request.user.is_authenticated:
         return redirect("dashboard")
     if request.method == "POST" and not allow_request(
@@ -44,18 +55,67 @@ def signup(request):
         settings.ACCOUNTS_SIGNUP_PER_ADDRESS,
     ):
         return too_many_requests(request)
-    form = SignUpForm(request.POST or None)
+    try:
+        invitation = invitation_for_sign_up(request)
+    except invitations.Refused as refusal:
+        return refuse(request, None, refusal.message, refusal.status)
+    form = SignUpForm(request.POST or None, invited_email=invitation and invitation.email)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome, %(name)s. Your account is ready.") % {"name": user})
-        return redirect("dashboard")
-    return render(request, "registration/signup.html", {"form": form})
+        try:
+            user = accounts.register(form, invitation)
+        except accounts.UsernameTaken:
+            form.add_error("username", _("Someone took this username a moment ago."))
+            status = 409
+        except invitations.Refused as refusal:
+            return refuse(request, None, refusal.message, refusal.status)
+        else:
+            if user is None or invitation is None:
+                return redirect("signup_done")
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, invitations.welcome(invitation))
+            return redirect(invitation.course.url)
+    context = {"form": form, "invitation": invitation}
+    return render(request, "registration/signup.html", context, status=status)
+
+
+@require_safe
+def signup_done(request):
+    return render(request, "registration/signup_done.html")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_email(request, token):
+    """GET shows what the link confirms; POST confirms it (a mail scanner fetching the
+    link changes nothing)."""
+    account = accounts.user_for_token(token)
+    if account is None:
+        return render(request, "registration/confirm_email.html", status=400)
+    if request.method == "POST":
+        accounts.confirm(account)
+        messages.success(request, _("Your email address is confirmed."))
+        return redirect("profile" if request.user.is_authenticated else "login")
+    return render(request, "registration/confirm_email.html", {"account": account})
+
+
+@login_required
+@require_POST
+def resend_confirmation(request):
+    user = request.user
+    if user.email_confirmed or not user.email:
+        return redirect("profile")
+    if not allow("confirm:user", user.pk, settings.ACCOUNTS_SIGNUP_PER_ADDRESS):
+        return too_many_requests(request)
+    accounts.send_confirmation(user)
+    messages.success(request, _("We have sent a new link to %(email)s.") % {"email": user.email})
+    return redirect("profile")
 
 
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
     """Django's reset form, counted per client and per address: without a limit anyone
     could send an account's owner any number of reset emails."""
+
+    form_class = PendingAccountsPasswordResetForm
 
     def post(self, request, *args, **kwargs):
         if not allow_request(
@@ -67,6 +127,15 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
         ):
             return too_many_requests(request)
         return super().post(request, *args, **kwargs)
+
+
+class ConfirmingPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A reset link reached the address's owner: that confirms the address too."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        accounts.confirm(form.user)
+        return response
 
 
 @login_required

@@ -13,5 +13,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    email_confirmed = True
     display_name = factory.Faker("name")
     password = factory.django.Password(TEST_PASSWORD)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import validate_time_zone
@@ -32,6 +33,42 @@ class User(AbstractUser):
         default=True,
         help_text=_("“Make it stick” reminders after workshops and notes from facilitators."),
     )
+
+    email_confirmed = models.BooleanField(
+        _("email address confirmed"),
+        default=False,
+        help_text=_(
+            "Set when the person followed the link emailed to this address. Only then do "
+            "invitations and accepted core teams recognise them by it."
+        ),
+    )
+
+    class Meta(AbstractUser.Meta):
+        constraints = [
+            # Case-insensitive: sign-up, invitations and core teams match addresses so.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="unique_user_email_ci",
+                violation_error_message=_("Another account already uses this email address."),
+            )
+        ]
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        user = super().from_db(db, field_names, values)
+        user._stored_email = user.__dict__.get("email")
+        return user
+
+    def save(self, *args, **kwargs):
+        # A confirmation is for one address: changing it (in the admin) needs a new one.
+        stored = getattr(self, "_stored_email", None)
+        if stored is not None and stored.lower() != self.email.lower():
+            self.email_confirmed = False
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "email_confirmed"}
+        super().save(*args, **kwargs)
+        self._stored_email = self.email
 
     def get_full_name(self):
         """The public name: display name, else first and last name, else username."""

@@ -46,10 +46,13 @@ def applicant(db):
     return UserFactory(username="applicant1", display_name="Nadia Farouk")
 
 
-def make_application(course, applicant, organisation="Shubra Family Health Unit", team=TEAM):
+def make_application(
+    course, applicant, organisation="Shubra Family Health Unit", team=TEAM, **fields
+):
     application = Application.objects.create(
         course=course,
         applicant=applicant,
+        **fields,
         organisation=organisation,
         country="Egypt",
         practice="Problem Management Plus",

@@ -243,8 +243,13 @@ def test_dashboard_lists_my_applications_with_their_actions(client, application,
     assert "My applications" in html and "Submitted" in html
     assert f"/applications/{application.pk}/withdraw/" in html
     one = dashboard_queries(client)
-    for number in range(5):
-        make_application(application.course, applicant, organisation=f"Clinic {number}")
+    for number in range(5):  # withdrawn: one applicant has one live application a course
+        make_application(
+            application.course,
+            applicant,
+            organisation=f"Clinic {number}",
+            status=ApplicationStatus.WITHDRAWN,
+        )
     assert dashboard_queries(client) == one
 
 

@@ -1,11 +1,13 @@
-"""Invitation links: sign up (or sign in) and be enrolled; expired, reused and forged
-tokens are refused with a clear message."""
+"""Invitation links: sign up (or sign in and accept) and be enrolled; expired, reused
+and forged tokens are refused with a clear message. Who may accept an invitation is
+tested in tests/security/test_invitation_recipient.py."""
 
 import time
 from unittest import mock
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from applications.choices import ApplicationStatus
 from applications.invitations import make_token
@@ -13,6 +15,7 @@ from applications.models import Invitation
 from applications.review import decide
 from courses.choices import EnrolmentStatus
 from courses.models import Enrolment
+from home.models import User
 from tests.factories import TEST_PASSWORD, UserFactory
 
 
@@ -26,9 +29,11 @@ def link(invitation):
     return f"/applications/invitation/{make_token(invitation)}/"
 
 
-def signup(client, username="imran"):
+def signup(client, invitation=None, username="imran", invitation_token=None):
+    token = invitation_token or (invitation and make_token(invitation))
+    query = f"?invitation={token}" if token else ""
     return client.post(
-        "/accounts/signup/",
+        f"/accounts/signup/{query}",
         {
             "username": username,
             "email": f"{username}@example.org",
@@ -44,65 +49,69 @@ def test_the_invitation_email_carries_a_working_sign_up_link(client, invitation)
     path = email.body.split("http://testserver", 1)[1].split()[0]
     response = client.get(path)
     assert response.status_code == 200
-    assert "Create an account" in response.content.decode()
+    page = response.content.decode()
+    assert "Create an account" in page
+    sign_up = client.get(f"/accounts/signup/?invitation={make_token(invitation)}")
+    assert sign_up.context["form"]["email"].value() == "imran@example.org"
 
 
-def test_signing_up_after_following_the_link_enrols(client, invitation):
-    assert client.get(link(invitation)).status_code == 200
-    response = signup(client)
-    assert response.status_code == 302
+def test_signing_up_through_the_invitation_enrols_with_a_confirmed_address(client, invitation):
+    response = signup(client, invitation, username="imran-b")
+    assert response.status_code == 302 and response["Location"] == invitation.course.url
     user = Enrolment.objects.get(
-        course=invitation.course, status=EnrolmentStatus.ACTIVE, user__username="imran"
+        course=invitation.course, status=EnrolmentStatus.ACTIVE, user__username="imran-b"
     ).user
+    # The address is the invitation's, whatever the form sent: the token proved it.
+    assert (user.email, user.email_confirmed, user.is_active) == ("imran@example.org", True, True)
     invitation.refresh_from_db()
     assert invitation.used_by == user and invitation.used_at is not None
     dashboard = client.get("/dashboard/").content.decode()
     assert "you are enrolled as a participant" in dashboard
 
 
-def test_signing_in_after_following_the_link_enrols_that_account(client, invitation):
-    person = UserFactory(username="imran-old", email="imran.work@example.org")
+def test_signing_in_and_accepting_enrols_that_account(client, invitation):
+    person = UserFactory(username="imran-old", email="Imran@example.org")
     client.get(link(invitation))
-    assert (
-        client.post(
-            "/accounts/login/", {"username": "imran-old", "password": TEST_PASSWORD}
-        ).status_code
-        == 302
+    login = {"username": "imran-old", "password": TEST_PASSWORD}
+    assert client.post(f"/accounts/login/?next={link(invitation)}", login)["Location"] == (
+        link(invitation)
     )
+    assert not Enrolment.objects.filter(user=person).exists()  # signing in accepts nothing
+    page = client.get(link(invitation))
+    assert page.status_code == 200 and "Accept the invitation" in page.content.decode()
+    response = client.post(link(invitation))
+    assert response.status_code == 302 and response["Location"] == invitation.course.url
     assert Enrolment.objects.filter(user=person, course=invitation.course).exists()
 
 
-def test_a_signed_in_visitor_is_enrolled_at_once(client, invitation, stranger):
-    client.force_login(stranger)
-    response = client.get(link(invitation))
-    assert response.status_code == 302 and response["Location"] == invitation.course.url
-    assert Enrolment.objects.filter(
-        user=stranger, course=invitation.course, status="active"
-    ).exists()
-
-
-def test_a_used_invitation_is_refused(client, invitation, stranger):
-    client.force_login(stranger)
-    client.get(link(invitation))
+def test_a_used_invitation_is_refused(client, invitation):
+    person = UserFactory(username="imran-old", email="imran@example.org")
+    client.force_login(person)
+    client.post(link(invitation))
     client.logout()
     response = client.get(link(invitation))
     assert response.status_code == 410
     assert "already been used" in response.content.decode()
-    second = UserFactory(username="second")
-    client.force_login(second)
-    assert client.get(link(invitation)).status_code == 410
-    assert not Enrolment.objects.filter(user=second).exists()
+    assert client.post(link(invitation)).status_code == 410
+    assert signup(client, invitation).status_code == 410
+    assert not User.objects.filter(username="imran").exists()
 
 
-def test_a_token_used_in_the_session_meanwhile_enrols_nobody(client, invitation, stranger):
+def test_an_invitation_used_meanwhile_stores_no_account(client, invitation, stranger, monkeypatch):
     """Two people opened the same link; the first to sign up uses it."""
-    client.get(link(invitation))
-    Invitation.objects.filter(pk=invitation.pk).update(
-        used_at="2026-01-01T00:00Z", used_by=stranger
-    )
-    signup(client)
-    assert not Enrolment.objects.filter(user__username="imran").exists()
-    assert "already been used" in client.get("/dashboard/").content.decode()
+    from applications import invitations
+
+    real_read = invitations.read_token
+
+    def read_then_used_by_someone_else(token):
+        found = real_read(token)
+        Invitation.objects.filter(pk=found.pk).update(used_at=timezone.now(), used_by=stranger)
+        return found
+
+    monkeypatch.setattr(invitations, "read_token", read_then_used_by_someone_else)
+    response = signup(client, invitation)
+    assert response.status_code == 410
+    assert not User.objects.filter(username="imran").exists()
 
 
 def test_an_expired_invitation_is_refused(client, invitation):
@@ -112,8 +121,8 @@ def test_an_expired_invitation_is_refused(client, invitation):
     response = client.get(f"/applications/invitation/{token}/")
     assert response.status_code == 410
     assert "expired" in response.content.decode()
-    signup(client)
-    assert not Enrolment.objects.filter(user__username="imran").exists()
+    assert signup(client, invitation_token=token).status_code == 410
+    assert not User.objects.filter(username="imran").exists()
 
 
 @pytest.mark.parametrize(
@@ -123,5 +132,6 @@ def test_a_forged_token_is_refused(client, invitation, tamper):
     response = client.get(f"/applications/invitation/{tamper(make_token(invitation))}/")
     assert response.status_code == 400
     assert "not valid" in response.content.decode()
-    signup(client)
-    assert not Enrolment.objects.filter(user__username="imran").exists()
+    forged = tamper(make_token(invitation))
+    assert signup(client, invitation_token=forged).status_code == 400
+    assert not User.objects.filter(username="imran").exists()

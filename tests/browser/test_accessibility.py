@@ -32,6 +32,8 @@ PAGES = [
     ("/about/", None),
     ("/accounts/login/", None),
     ("/accounts/signup/", None),
+    ("/accounts/signup/done/", None),
+    ("/accounts/profile/", "learner"),
     ("/dashboard/", "learner"),
     (COURSE, None),
     (f"{COURSE}what-task-sharing-means/", None),

@@ -5,7 +5,6 @@ a failing receiver undoes the acceptance."""
 import pytest
 
 from applications.choices import ApplicationStatus
-from applications.invitations import make_token
 from applications.models import Application
 from applications.review import decide
 from courses.signals import core_team_accepted
@@ -60,8 +59,7 @@ def test_the_invited_member_joins_the_team_on_signing_up(client, open_course, ap
     application = make_application(open_course, applicant)
     decide(application, ApplicationStatus.ACCEPTED, editor)
     invitation = application.team.get(email="imran@example.org").invitations.get()
-    client.get(f"/applications/invitation/{make_token(invitation)}/")
-    assert signup(client).status_code == 302
+    assert signup(client, invitation).status_code == 302
     member = Team.objects.get(course=open_course).members.get(is_clinician=True)
     assert member.user.username == "imran" and member.email == ""
 
