@@ -1,12 +1,15 @@
-"""Wagtail hooks of improvement: the measures admin, the data tables on a team's page,
-the demo data."""
+"""Wagtail hooks of improvement: the measures admin, the run charts on a team's page,
+the collaborative view and its CSV, the dashboard panel, the demo data."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from core.routing import PageRoute, file_route
+from courses.models import CoursePage
 from improvement import team_section
 from improvement.admin_views import MeasureViewSet
 from improvement.models import Measure
+from improvement.views import measures_csv, measures_view
 from teams.admin_views import TeamPolicy
 
 register_permission_policy(Measure, TeamPolicy(Measure))
@@ -15,6 +18,14 @@ register_permission_policy(Measure, TeamPolicy(Measure))
 @hooks.register("register_admin_viewset")
 def register_measures_admin():
     return MeasureViewSet("measures")
+
+
+@hooks.register("register_page_routes")
+def improvement_routes():
+    return [
+        PageRoute(CoursePage, "measures/", measures_view, "measures"),
+        PageRoute(CoursePage, file_route("measures.csv"), measures_csv, "measures_csv"),
+    ]
 
 
 @hooks.register("team_page_sections")
