@@ -6,7 +6,7 @@ from wagtail.permissions import register_permission_policy
 
 from core.routing import PageRoute, file_route
 from courses.models import CoursePage
-from improvement import team_section
+from improvement import dashboard, team_section
 from improvement.admin_views import MeasureViewSet
 from improvement.models import Measure
 from improvement.views import measures_csv, measures_view
@@ -26,6 +26,11 @@ def improvement_routes():
         PageRoute(CoursePage, "measures/", measures_view, "measures"),
         PageRoute(CoursePage, file_route("measures.csv"), measures_csv, "measures_csv"),
     ]
+
+
+@hooks.register("dashboard_panels", order=20)  # after the courses, attendance, evaluations
+def dashboard_improvement(request):
+    return dashboard.panel(request)
 
 
 @hooks.register("team_page_sections")
