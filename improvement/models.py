@@ -266,13 +266,6 @@ class Baseline(models.Model):
     )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
 
-    panels = [
-        FieldPanel("team"),
-        FieldPanel("measure"),
-        FieldRowPanel([FieldPanel("first_month"), FieldPanel("months")]),
-        FieldPanel("reason"),
-    ]
-
     class Meta:
         ordering = ["team", "measure", "first_month"]
         verbose_name = _("new baseline")

@@ -7,17 +7,23 @@ from wagtail.permissions import register_permission_policy
 from core.routing import PageRoute, file_route
 from courses.models import CoursePage
 from improvement import dashboard, team_section
-from improvement.admin_views import MeasureViewSet
-from improvement.models import Measure
+from improvement.admin_views import BaselineViewSet, MeasureViewSet
+from improvement.models import Baseline, Measure
 from improvement.views import measures_csv, measures_view
 from teams.admin_views import TeamPolicy
 
 register_permission_policy(Measure, TeamPolicy(Measure))
+register_permission_policy(Baseline, TeamPolicy(Baseline))
 
 
 @hooks.register("register_admin_viewset")
 def register_measures_admin():
     return MeasureViewSet("measures")
+
+
+@hooks.register("register_admin_viewset")
+def register_baselines_admin():
+    return BaselineViewSet("baselines")
 
 
 @hooks.register("register_page_routes")
