@@ -32,6 +32,7 @@ class Segment:
 
     first: int
     last: int
+    drawn_from: int  # its first month with data: where its median line starts
     baseline_end: int  # the last index of its baseline months
     median: float | None
     analysis: dict
@@ -108,8 +109,9 @@ def segments_of(values, starts):
         for key in ("shifts", "trends"):
             result[key] = [[a + first, b + first] for a, b in result[key]]
         present = [i for i, value in enumerate(part) if value is not None][:months]
+        drawn_from = first + (present[0] if present else 0)
         baseline_end = first + (present[-1] if present else 0)
-        segments.append(Segment(first, last, baseline_end, result["median"], result))
+        segments.append(Segment(first, last, drawn_from, baseline_end, result["median"], result))
     return segments
 
 
@@ -250,7 +252,9 @@ def draw(chart, workshops):
         if segment.median is None:
             continue
         level = ys(segment.median)
-        chart.lines.append((xs(segment.first), level, xs(segment.baseline_end), level, "median"))
+        chart.lines.append(
+            (xs(segment.drawn_from), level, xs(segment.baseline_end), level, "median")
+        )
         if segment.baseline_end < segment.last:
             chart.lines.append(
                 (xs(segment.baseline_end), level, xs(segment.last), level, "extension")
