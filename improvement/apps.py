@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 
-EDITOR_PERMISSIONS = ["add_measure", "change_measure", "delete_measure", "view_measure"]
+EDITOR_PERMISSIONS = [
+    f"{action}_{model}"
+    for model in ("measure", "baseline")
+    for action in ("add", "change", "delete", "view")
+]
 
 
 class ImprovementConfig(AppConfig):

@@ -1,9 +1,10 @@
 """Demo measures and data: the demo collaborative's four measures and 16 months of values
 for each of its five teams, ending last month, so that every run-chart signal shows:
 
-- Karachi (the demo learner's team): a sustained shift in screening once the baseline
-  is over, the change the collaborative is after; last month is not entered yet, so
-  the demo learner enters it (and sees the chart change) with `make run`;
+- Karachi (the demo learner's team): a sustained shift in screening from the month after
+  the first workshop, the change the collaborative is after (the chart marks the
+  workshop just before the shift); last month is not entered yet, so the demo learner
+  enters it (and sees the chart change) with `make run`;
 - Kasr Al Ainy: a trend (six months of screening going up);
 - Shiraz: too few runs (long stretches on each side of the median, none a shift);
 - Irbid: late: last month's required values are missing;
@@ -22,7 +23,7 @@ import datetime
 from django.utils import timezone
 
 from courses.demo import COURSE_SLUG
-from courses.models import CoursePage
+from courses.models import CoursePage, WorkshopPage
 from improvement.choices import Direction, MeasureKind
 from improvement.models import Measure, MonthlyValue, ValueChange
 from improvement.months import add_months, month_start
@@ -85,13 +86,15 @@ MEASURES = [
 # Screening (the first measure) per team: (patients seen each month, patients screened
 # month by month, oldest first). The first six months are the baseline.
 SCREENING = {
-    "karachi": (40, [21, 18, 20, 22, 17, 19, 27, 29, 28, 31, 30, 32, 31, 33, 32]),
+    "karachi": (40, [21, 18, 20, 22, 17, 19, 20, 19, 18, 20, 19, 18, 20, 19, 18]),
     "kasr-al-ainy": (36, [22, 25, 21, 24, 23, 26, 19, 21, 23, 25, 27, 29, 24, 22, 25, 21]),
     "shiraz": (30, [17, 16, 18, 23, 22, 24, 25, 23, 16, 17, 15, 18, 17, 22, 24, 23]),
     "irbid": (32, [22, 24, 21, 25, 23, 24, 23, 25, 25, 22, 21, 24, 26, 22, 23]),
     "manchester": (34, [25, 23, 26, 24, 27, 22, 26, 26, 23, 22, 27, 25, 23, 24, 26, 22]),
 }
 LATE_TEAM = "irbid"
+# Karachi's screening from the month after the first workshop: well above its baseline.
+KARACHI_AFTER = [27, 29, 28, 31, 30, 32, 31, 33, 32, 34, 33, 35, 34, 36, 35, 37]
 
 # The other measures vary around each team's level by this fixed pattern.
 WOBBLE = [0, 1, -1, 2, 0, -2, 1, 0, -1, 1, 2, -1, 0, -2, 1, 0]
@@ -135,9 +138,28 @@ def create_measures(course, first_month):
     return measures
 
 
-def team_series(slug, index):
+def first_workshop_month(course, first_month):
+    """The index of the course's first workshop's month among the demo's months."""
+    workshop = WorkshopPage.objects.child_of(course).order_by("starts_at").first()
+    if workshop is None:
+        return None
+    month = month_start(workshop.starts_at.date())
+    return (month.year - first_month.year) * 12 + month.month - first_month.month
+
+
+def screening(slug, workshop_index):
+    """Screened patients month by month; Karachi's series changes after the workshop."""
+    screened = SCREENING[slug][1]
+    if slug != "karachi" or workshop_index is None or workshop_index < 0:
+        return screened
+    after = len(screened) - workshop_index - 1
+    return screened[: workshop_index + 1] + KARACHI_AFTER[:after]
+
+
+def team_series(slug, index, workshop_index=None):
     """[(numerator, denominator)] per month, oldest first, for each of the four measures."""
-    seen, screened = SCREENING[slug]
+    seen = SCREENING[slug][0]
+    screened = screening(slug, workshop_index)
     counsellors, supervised, starting, reaching, improving = LEVELS[slug]
 
     def wobble(month, level, ceiling=None):
@@ -180,6 +202,7 @@ def load(scale, stdout):
         return
     first_month = add_months(last_month(), 1 - MONTHS)
     measures = create_measures(course, first_month)
+    workshop_index = first_workshop_month(course, first_month)
     teams = Team.objects.filter(course=course, slug__in=SCREENING).order_by("name")
     existing = set(
         MonthlyValue.objects.filter(measure__in=measures).values_list(
@@ -188,7 +211,9 @@ def load(scale, stdout):
     )
     new = []
     for index, team in enumerate(teams):
-        for measure, series in zip(measures, team_series(team.slug, index), strict=True):
+        for measure, series in zip(
+            measures, team_series(team.slug, index, workshop_index), strict=True
+        ):
             for number, (numerator, denominator) in enumerate(series):
                 month = add_months(first_month, number)
                 if (team.pk, measure.pk, month) not in existing:

@@ -264,3 +264,59 @@ class LateDataNotice(models.Model):
 
     def __str__(self):
         return f"{self.team} · {self.month:%Y-%m} → {self.user}"
+
+
+class Baseline(models.Model):
+    """A new baseline for one team's measure, started by a facilitator after a sustained
+    shift: from `first_month`, its first `months` values make a new frozen median. The
+    measure's own baseline (its first months) stays on the chart for the months before."""
+
+    team = models.ForeignKey(
+        "teams.Team", on_delete=models.CASCADE, related_name="baselines", verbose_name=_("team")
+    )
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="baselines", verbose_name=_("measure")
+    )
+    first_month = models.DateField(_("first month"), validators=[validate_first_day])
+    months = models.PositiveSmallIntegerField(
+        _("months"),
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many months from the first form the new median."),
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["team", "measure", "first_month"]
+        verbose_name = _("new baseline")
+        verbose_name_plural = _("new baselines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "measure", "first_month"], name="unique_baseline_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.team} · {self.measure} · {self.first_month:%Y-%m}"
+
+    @property
+    def course(self):
+        """The course whose facilitators may manage it (the teams admin reads it)."""
+        return self.measure.course
+
+    def clean(self):
+        if self.measure_id and self.first_month and self.first_month <= self.measure.first_month:
+            raise ValidationError(
+                {"first_month": _("A new baseline starts after the measure's first month.")}
+            )
+        if self.measure_id and self.team_id and self.team.course_id != self.measure.course_id:
+            raise ValidationError({"measure": _("Choose a measure of the team's course.")})

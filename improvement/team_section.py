@@ -1,38 +1,30 @@
-"""The Core Data Set on a team's page (the `team_page_sections` hook of teams): one data
-table per measure of the course, every month from the measure's first to last month, a
-gap shown as a gap. Two queries whatever the number of measures and months: the
-measures, then the team's values for all of them."""
+"""The Core Data Set on a team's page (the `team_page_sections` hook of teams): per
+measure of the course, its run chart, the chart's summary in words and its data table,
+every month from the measure's first to last month, a gap shown as a gap. A fixed number
+of queries whatever the number of measures and months: the measures, the team's values
+for all of them, its new baselines, and the course's workshops."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from courses import access
-from improvement.models import Measure, MonthlyValue
-from improvement.months import add_months, month_start
-
-
-def months_between(first, last):
-    months = []
-    while first <= last:
-        months.append(first)
-        first = add_months(first, 1)
-    return months
+from improvement import series
+from improvement.charts import run_chart
+from improvement.models import Baseline, MonthlyValue
 
 
 def measure_tables(team, course, today=None):
     """[(measure, [(month, MonthlyValue or None)])], measures in their sort order."""
-    measures = list(Measure.objects.filter(course=access.original(course)))
+    measures = series.course_measures(course)
     values = {
         (value.measure_id, value.month): value
         for value in MonthlyValue.objects.filter(team=team, measure__in=measures)
     }
-    last_month = add_months(month_start(today or timezone.localdate()), -1)
+    last_month = series.last_month(today or timezone.localdate())
     tables = []
     for measure in measures:
         stored = [month for measure_id, month in values if measure_id == measure.pk]
-        last = max([last_month, *stored])
         rows = []
-        for month in months_between(measure.first_month, last):
+        for month in series.months_between(measure.first_month, max([last_month, *stored])):
             value = values.get((measure.pk, month))
             if value is not None:
                 value.measure = measure  # its `value` reads the kind without a query
@@ -41,9 +33,28 @@ def measure_tables(team, course, today=None):
     return tables
 
 
-def render(team, course, request):
-    tables = measure_tables(team, course)
+def measure_charts(team, course, today=None):
+    """[(measure, chart, rows)] for the team's page."""
+    tables = measure_tables(team, course, today)
     if not tables:
+        return []
+    baselines = series.baselines_by_team_measure(
+        Baseline.objects.filter(team=team, measure__in=[measure for measure, _rows in tables])
+    )
+    workshops = series.course_workshops(course)
+    charts = []
+    for measure, rows in tables:
+        months = [month for month, _value in rows]
+        values = [value.value if value else None for _month, value in rows]
+        starts = series.baseline_starts(measure, months, baselines.get((team.pk, measure.pk)))
+        chart = run_chart(measure, months, values, starts, workshops)
+        charts.append((measure, chart, rows))
+    return charts
+
+
+def render(team, course, request):
+    charts = measure_charts(team, course)
+    if not charts:
         return None
-    context = {"team": team, "course": course, "tables": tables}
+    context = {"team": team, "course": course, "charts": charts}
     return render_to_string("improvement/team_section.html", context, request=request)

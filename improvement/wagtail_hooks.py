@@ -1,23 +1,31 @@
-"""Wagtail hooks of improvement: the measures admin, data entry below a team's page,
-the data tables, status and history on a team's page, the status column of the team
-list, late-data emails, the demo data."""
+"""Wagtail hooks of improvement: the measures and baselines admin, data entry below a
+team's page, the run charts, status and history on a team's page, the status column of
+the team list, the collaborative view and its CSV, the dashboard panel, late-data
+emails, the demo data."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from core.routing import PageRoute
+from core.routing import PageRoute, file_route
 from courses.models import CoursePage
-from improvement import data_section, late_data, team_list, team_section, views
-from improvement.admin_views import MeasureViewSet
-from improvement.models import Measure
+from improvement import dashboard, data_section, late_data, team_list, team_section, views
+from improvement.admin_views import BaselineViewSet, MeasureViewSet
+from improvement.collaborative_views import measures_csv, measures_view
+from improvement.models import Baseline, Measure
 from teams.admin_views import TeamPolicy
 
 register_permission_policy(Measure, TeamPolicy(Measure))
+register_permission_policy(Baseline, TeamPolicy(Baseline))
 
 
 @hooks.register("register_admin_viewset")
 def register_measures_admin():
     return MeasureViewSet("measures")
+
+
+@hooks.register("register_admin_viewset")
+def register_baselines_admin():
+    return BaselineViewSet("baselines")
 
 
 @hooks.register("team_page_sections")
@@ -26,9 +34,11 @@ def team_measures_section(team, course, request):
 
 
 @hooks.register("register_page_routes")
-def data_entry_routes():
+def improvement_routes():
     team = "teams/<slug:team_slug>/data/"
     return [
+        PageRoute(CoursePage, "measures/", measures_view, "measures"),
+        PageRoute(CoursePage, file_route("measures.csv"), measures_csv, "measures_csv"),
         PageRoute(CoursePage, team, views.month_entry, "team_data"),
         PageRoute(CoursePage, team + "lock/", views.lock_month, "team_data_lock"),
         PageRoute(CoursePage, team + "baseline/", views.baseline_entry, "team_data_baseline"),
@@ -49,6 +59,11 @@ def team_data_section(team, course, request):
 @hooks.register("team_list_columns")
 def team_data_status_column(course, teams, request):
     return team_list.status_column(course, teams)
+
+
+@hooks.register("dashboard_panels", order=20)  # after the courses, attendance, evaluations
+def dashboard_improvement(request):
+    return dashboard.panel(request)
 
 
 @hooks.register("send_reminders")

@@ -207,6 +207,14 @@ REMINDERS = [
         "Six weeks on: your first monthly data review",
         "Look at the fidelity checklist and outcome scores with your team before the next call.",
     ),
+    (
+        # Due the day before the demo is loaded (Workshop 1 ended 243 days ago), so the
+        # demo learner has one reminder waiting.
+        242,
+        "Eight months on: look back at your run charts",
+        "Open your team's run charts before the next call: what changed after the workshop, "
+        "and what will you test next?",
+    ),
 ]
 
 

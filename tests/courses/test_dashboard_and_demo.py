@@ -71,7 +71,7 @@ def test_demo_builds_the_collaborative_and_scales(client, db):
     assert {w.format for w in workshops} >= {"in_person", "virtual"}
     amman = workshops.get(slug="workshop-1-amman")
     assert len(amman.agenda) == 3 and all(len(day.value["items"]) >= 5 for day in amman.agenda)
-    assert FollowUpPage.objects.child_of(amman).get().reminders.count() == 3
+    assert FollowUpPage.objects.child_of(amman).get().reminders.count() == 4
     assert main.people.count() == 3
     learner = User.objects.get(username="learner")
     assert ModuleCompletion.objects.filter(user=learner).count() == 2

@@ -25,6 +25,8 @@ def test_every_route_of_a_course_is_reserved_for_its_children():
         "calendar.ics",
         "attendance.csv",
         "teams",
+        "measures",
+        "measures.csv",
     }
 
 

@@ -66,3 +66,15 @@ def test_team_page_costs_fixed_queries(client, team, facilitator, course):
     ]
     fill(team, measures, 36)
     assert count_queries(client, team_url(team)) == small
+
+
+def test_team_page_draws_each_chart_labelled_by_its_summary(client, team, measure, participant):
+    last = add_months(month_start(timezone.localdate()), -1)
+    MonthlyValue.objects.create(team=team, measure=measure, month=last, numerator=3, denominator=4)
+    client.force_login(participant)
+    for prefix in ("", "/ar"):
+        html = client.get(prefix + team_url(team)).content.decode()
+        summary = f'id="run-chart-{measure.pk}-summary"'
+        assert summary in html
+        assert f'role="img" aria-labelledby="run-chart-{measure.pk}-summary"' in html
+        assert 'direction="ltr"' in html  # time runs left to right in Arabic too

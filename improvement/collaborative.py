@@ -1,0 +1,146 @@
+"""The collaborative view of a course's measures: every team's run chart as a small
+multiple, the collaborative's aggregate as its own charts, how many teams show a signal
+of improvement, and every value for the CSV. A fixed number of queries whatever the
+number of teams, measures and months.
+
+A team that chose not to be named to its peers (`Team.named_to_peers`) is "A team" to the
+other members; its own members, the course's facilitators and editors see its name.
+"""
+
+import statistics
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses import access as course_access
+from improvement import series
+from improvement.charts import run_chart
+from improvement.choices import RATIO_KINDS, MeasureKind
+from improvement.models import Baseline, MonthlyValue
+from teams import access
+
+
+@dataclass
+class MeasureView:
+    measure: object
+    pooled: object  # chart of the sum of numerators over the sum of denominators
+    median: object  # chart of the median of the teams' values
+    teams: list  # [(shown name, chart)]
+    improving: int
+
+    @property
+    def rows(self):
+        """[(month, pooled value, median of the teams)] for the data table."""
+        return list(zip(self.pooled.months, self.pooled.values, self.median.values, strict=True))
+
+
+def shown_name(team, user, course, mine):
+    if team.named_to_peers or team.pk in mine or course_access.can_facilitate(user, course):
+        return team.name
+    return _("A team")
+
+
+def course_values(course, measures, teams):
+    """{(team id, measure id, month): MonthlyValue}, each value knowing its measure."""
+    by_pk = {measure.pk: measure for measure in measures}
+    values = {}
+    for value in MonthlyValue.objects.filter(measure__in=measures, team__in=teams):
+        value.measure = by_pk[value.measure_id]
+        values[value.team_id, value.measure_id, value.month] = value
+    return values
+
+
+def pooled_value(measure, rows):
+    """The collaborative's value for one month from its teams' values (None: no data)."""
+    rows = [row for row in rows if row is not None and row.numerator is not None]
+    if measure.kind in RATIO_KINDS:
+        rows = [row for row in rows if row.denominator]
+        if not rows:
+            return None
+        return measure.value_of(sum(r.numerator for r in rows), sum(r.denominator for r in rows))
+    if not rows:
+        return None
+    if measure.kind == MeasureKind.COUNT:
+        return float(sum(row.numerator for row in rows))
+    return statistics.median(row.value for row in rows)  # a mean of means would mislead
+
+
+def teams_median(rows):
+    known = [row.value for row in rows if row is not None and row.value is not None]
+    return float(statistics.median(known)) if known else None
+
+
+def measure_views(course, user, today=None):
+    """[MeasureView] for the course, teams named as `user` may see them."""
+    measures = series.course_measures(course)
+    teams = list(access.course_teams(course))
+    if not measures:
+        return []
+    values = course_values(course, measures, teams)
+    baselines = series.baselines_by_team_measure(Baseline.objects.filter(measure__in=measures))
+    workshops = series.course_workshops(course)
+    mine = access.memberships(user, course)
+    last = series.last_month(today or timezone.localdate())
+    views = []
+    for measure in measures:
+        stored = [month for _t, measure_id, month in values if measure_id == measure.pk]
+        months = series.months_between(measure.first_month, max([last, *stored]))
+        grid = {
+            team.pk: [values.get((team.pk, measure.pk, month)) for month in months]
+            for team in teams
+        }
+        team_charts = []
+        for team in teams:
+            points = [row.value if row else None for row in grid[team.pk]]
+            starts = series.baseline_starts(measure, months, baselines.get((team.pk, measure.pk)))
+            chart = run_chart(
+                measure,
+                months,
+                points,
+                starts,
+                workshops,
+                key=f"{measure.pk}-{team.pk}",
+                compact=True,
+            )
+            team_charts.append((shown_name(team, user, course, mine), chart))
+        columns = [[grid[team.pk][n] for team in teams] for n in range(len(months))]
+        pooled = run_chart(
+            measure, months, [pooled_value(measure, rows) for rows in columns], (), workshops,
+            key=f"{measure.pk}-all",
+        )  # fmt: skip
+        median = run_chart(
+            measure, months, [teams_median(rows) for rows in columns], (), workshops,
+            key=f"{measure.pk}-median",
+        )  # fmt: skip
+        improving = sum(chart.improving for _name, chart in team_charts)
+        views.append(MeasureView(measure, pooled, median, team_charts, improving))
+    return views
+
+
+def csv_rows(course):
+    """Every value of the course's teams, for facilitators and editors: one row a month."""
+    measures = series.course_measures(course)
+    teams = list(access.course_teams(course))
+    values = course_values(course, measures, teams)
+    team_order = {team.pk: (n, team) for n, team in enumerate(teams)}
+    measure_order = {measure.pk: n for n, measure in enumerate(measures)}
+    ordered = sorted(
+        values.values(),
+        key=lambda v: (team_order[v.team_id][0], measure_order[v.measure_id], v.month),
+    )
+    rows = []
+    for value in ordered:
+        team = team_order[value.team_id][1]
+        rows.append([
+            team.name, team.organisation, team.country, value.measure.name, value.month,
+            value.numerator, value.denominator, value.value, value.no_data_reason,
+            value.comment, value.locked,
+        ])  # fmt: skip
+    return rows
+
+
+CSV_HEADER = [
+    "team", "organisation", "country", "measure", "month", "numerator", "denominator",
+    "value", "no_data_reason", "comment", "locked",
+]  # fmt: skip

@@ -1,0 +1,75 @@
+"""The improvement panel of a team member's /dashboard/ (the `dashboard_panels` hook):
+per team, the next month of data due, the months that are late, and a small run chart
+per measure. Three queries however many teams, measures and months."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from courses.choices import ProgrammeForm
+from improvement import series
+from improvement.charts import run_chart
+from improvement.models import Measure, MonthlyValue
+from improvement.months import add_months, month_start
+from teams import access
+
+
+def late_months(measures, reported, last):
+    """Months up to `last` in which a required measure has no value (a "no data" with a
+    reason counts as reported)."""
+    required = [measure for measure in measures if measure.required]
+    if not required:
+        return []
+    first = min(measure.first_month for measure in required)
+    return [
+        month
+        for month in series.months_between(first, last)
+        if any(m.first_month <= month and (m.pk, month) not in reported for m in required)
+    ]
+
+
+def team_status(team, measures, values, today):
+    reported = set(values)
+    last = series.last_month(today)
+    late = late_months(measures, reported, last)
+    sparklines = []
+    for measure in measures:
+        months = series.months_between(measure.first_month, last)
+        points = [
+            values[measure.pk, m].value if (measure.pk, m) in values else None for m in months
+        ]
+        key = f"dashboard-{team.pk}-{measure.pk}"
+        sparklines.append((measure, run_chart(measure, months, points, key=key, compact=True)))
+    return {
+        "team": team,
+        "late": late,
+        "next_due": month_start(today),
+        "due_from": add_months(month_start(today), 1),
+        "sparklines": sparklines,
+    }
+
+
+def panel(request, today=None):
+    teams = list(
+        access.user_teams(request.user).filter(course__programme_form=ProgrammeForm.COLLABORATIVE)
+    )
+    if not teams:
+        return None
+    today = today or timezone.localdate()
+    measures = {}
+    for measure in Measure.objects.filter(course__in={team.course_id for team in teams}):
+        measures.setdefault(measure.course_id, []).append(measure)
+    values = {}
+    by_pk = {m.pk: m for group in measures.values() for m in group}
+    for value in MonthlyValue.objects.filter(team__in=teams, measure__in=by_pk):
+        value.measure = by_pk[value.measure_id]
+        values.setdefault(value.team_id, {})[value.measure_id, value.month] = value
+    statuses = [
+        team_status(team, measures[team.course_id], values.get(team.pk, {}), today)
+        for team in teams
+        if measures.get(team.course_id)
+    ]
+    if not statuses:
+        return None
+    return render_to_string(
+        "improvement/dashboard_panel.html", {"statuses": statuses}, request=request
+    )
