@@ -3,8 +3,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.exports import SafeExportSnippetViewSet
 from core.routing import PageRoute, file_route
+from core.viewsets import ScopedSnippetViewSet
 from courses import access, certificates, progress, views
 from courses.dashboard import courses_panel
 from courses.listing import course_listing
@@ -19,7 +19,7 @@ class ThemeViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class EnrolmentViewSet(SafeExportSnippetViewSet):
+class EnrolmentViewSet(ScopedSnippetViewSet):
     model = Enrolment
     icon = "group"
     menu_label = _("Enrolments")
