@@ -92,6 +92,15 @@ def course_routes():
     ]
 
 
+@hooks.register("page_shows_documents")
+def members_only_documents(page, request):
+    """A members-only module's documents are its members' (and editors')."""
+    if not isinstance(page, ModulePage) or not page.is_members_only:
+        return None
+    course = page.get_course()
+    return course is not None and access.can_view_members_content(request.user, course)
+
+
 @hooks.register("page_context")
 def course_pages_context(page, request):
     """The listing, programme and progress of the course pages."""

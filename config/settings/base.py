@@ -298,6 +298,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Every download goes through Wagtail's view, where core.documents keeps the documents of
+# members-only content to those who may read it. Never serve MEDIA_ROOT/documents/
+# directly (nginx, a public bucket).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_USER_CUSTOM_FIELDS = ["display_name", "organisation", "country"]
 
