@@ -291,6 +291,44 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), browsing-topics=()"
 )
+# Content-Security-Policy (home.middleware.SecurityHeadersMiddleware). The site's pages
+# run no inline script or style (tests/security/test_csp.py scans them): only the site's
+# own files, and the video players of embeds in frames. Wagtail's admin needs inline
+# scripts and styles, so /admin/ alone is relaxed.
+CSP_EMBED_ORIGINS = env_list(
+    "CSP_EMBED_ORIGINS",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        f"frame-src 'self' {' '.join(CSP_EMBED_ORIGINS)}",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+CONTENT_SECURITY_POLICY_ADMIN = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob: https://www.gravatar.com",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        f"frame-src 'self' {' '.join(CSP_EMBED_ORIGINS)}",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
+    ]
+)
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Learning Collaborative")
