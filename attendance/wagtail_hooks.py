@@ -16,8 +16,8 @@ from wagtail.snippets.models import register_snippet
 from attendance import records
 from attendance.models import Attendance
 from attendance.views import course_attendance_csv, workshop_attendance
-from core.exports import SafeExportSnippetViewSet
 from core.routing import PageRoute, file_route
+from core.viewsets import ScopedSnippetViewSet
 from courses import access
 from courses.choices import EnrolmentRole
 from courses.models import CoursePage, WorkshopPage
@@ -36,7 +36,7 @@ class AttendanceFilterSet(WagtailFilterSet):
         return queryset.filter(workshop__path__startswith=course.path)
 
 
-class AttendanceViewSet(SafeExportSnippetViewSet):
+class AttendanceViewSet(ScopedSnippetViewSet):
     model = Attendance
     icon = "tasks"
     menu_label = _("Attendance")

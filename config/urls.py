@@ -16,9 +16,15 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Media but documents, which only /documents/ serves (core/documents.py).
+    media = re_path(
+        rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?!documents/).*)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    )
+    urlpatterns.append(media)
 
 # English is unprefixed (the URL contract); /ar/, /fa/ and /ur/ carry the others.
 urlpatterns += i18n_patterns(

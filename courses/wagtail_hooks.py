@@ -3,8 +3,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.exports import SafeExportSnippetViewSet
 from core.routing import PageRoute, file_route
+from core.viewsets import ScopedSnippetViewSet
 from courses import access, certificates, progress, views
 from courses.dashboard import courses_panel
 from courses.listing import course_listing
@@ -19,7 +19,7 @@ class ThemeViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class EnrolmentViewSet(SafeExportSnippetViewSet):
+class EnrolmentViewSet(ScopedSnippetViewSet):
     model = Enrolment
     icon = "group"
     menu_label = _("Enrolments")
@@ -90,6 +90,15 @@ def course_routes():
         PageRoute(CoursePage, "certificate/", certificates.course_certificate, "certificate"),
         PageRoute(CoursePage, file_route("calendar.ics"), views.course_calendar, "calendar"),
     ]
+
+
+@hooks.register("page_shows_documents")
+def members_only_documents(page, request):
+    """A members-only module's documents are its members' (and editors')."""
+    if not isinstance(page, ModulePage) or not page.is_members_only:
+        return None
+    course = page.get_course()
+    return course is not None and access.can_view_members_content(request.user, course)
 
 
 @hooks.register("page_context")

@@ -17,10 +17,11 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies.base import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.viewsets import ScopedSnippetViewSet
 from forums import posting
-from forums.access import is_global_moderator
+from forums.access import is_global_moderator, visible_forums
 from forums.choices import ReportStatus
 from forums.models import Forum, Report, Topic
 
@@ -40,7 +41,11 @@ class ReportPolicy(NoAddPolicy):
         return action != "change" and super().user_has_permission(user, action)
 
 
-class ForumViewSet(SnippetViewSet):
+def readable_forum_ids(user):
+    return [forum.pk for forum in visible_forums(user)]
+
+
+class ForumViewSet(ScopedSnippetViewSet):
     model = Forum
     icon = "group"
     menu_label = _("Forums")
@@ -57,8 +62,14 @@ class ForumViewSet(SnippetViewSet):
         FieldPanel("page"),
     ]
 
+    def get_queryset(self, request):
+        """Moderators see every forum; anyone else (a chooser) the forums they may read."""
+        if is_global_moderator(request.user):
+            return Forum.objects.all()
+        return Forum.objects.filter(pk__in=readable_forum_ids(request.user))
 
-class TopicViewSet(SnippetViewSet):
+
+class TopicViewSet(ScopedSnippetViewSet):
     model = Topic
     icon = "comment"
     menu_label = _("Topics")
@@ -69,7 +80,12 @@ class TopicViewSet(SnippetViewSet):
     panels = [FieldPanel("title"), FieldPanel("forum"), "pinned", "locked", "hidden"]
 
     def get_queryset(self, request):
-        return Topic.objects.select_related("forum", "author")
+        """Moderators see every topic; anyone else (a chooser) those of forums they may
+        read: other courses' private topics stay out of sight."""
+        topics = Topic.objects.select_related("forum", "author")
+        if is_global_moderator(request.user):
+            return topics
+        return topics.filter(forum__in=readable_forum_ids(request.user))
 
 
 class ResolveColumn(Column):
@@ -88,7 +104,7 @@ def post_excerpt(report):
     return report.post.body[:120]
 
 
-class ReportViewSet(SnippetViewSet):
+class ReportViewSet(ScopedSnippetViewSet):
     model = Report
     icon = "warning"
     menu_label = _("Moderation queue")
@@ -111,9 +127,10 @@ class ReportViewSet(SnippetViewSet):
             default=Value(1),
             output_field=IntegerField(),
         )
-        return Report.objects.select_related("post__topic", "reporter").order_by(
-            open_first, "-created"
-        )
+        reports = Report.objects.select_related("post__topic", "reporter")
+        if not is_global_moderator(request.user):
+            return reports.none()
+        return reports.order_by(open_first, "-created")
 
     def get_urlpatterns(self):
         return [

@@ -90,9 +90,14 @@ class SecurityHeadersMiddleware:
     profile, forum pages) must never be kept by a shared cache: it gets
     `Cache-Control: private` unless the view set something stricter (no-store, no-cache).
     Anonymous pages are left alone so that the anonymous page cache keeps working.
+
+    Every response carries a Content-Security-Policy: `CONTENT_SECURITY_POLICY` (strict:
+    the site's own files, no inline script or style), or under the Wagtail admin, which
+    needs inline scripts and styles, `CONTENT_SECURITY_POLICY_ADMIN`.
     """
 
     STRICTER = {"private", "no-store", "no-cache"}
+    ADMIN_PREFIX = "/admin/"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -100,6 +105,7 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.headers.setdefault("Content-Security-Policy", self.csp(request))
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             directives = {
@@ -110,3 +116,8 @@ class SecurityHeadersMiddleware:
                 patch_cache_control(response, private=True)
             patch_vary_headers(response, ["Cookie"])
         return response
+
+    def csp(self, request):
+        if request.path_info.startswith(self.ADMIN_PREFIX):
+            return settings.CONTENT_SECURITY_POLICY_ADMIN
+        return settings.CONTENT_SECURITY_POLICY

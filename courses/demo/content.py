@@ -274,3 +274,24 @@ PARTICIPANTS = [
         "America/New_York",
     ),
 ]
+
+SUPERVISION_CHECKLIST = """\
+Group supervision checklist
+Used by the Karachi and Lahore teams, one hour every other Thursday.
+
+Before the session
+[ ] Each counsellor brings one case (name removed) and one question.
+[ ] The supervisor has the competency checklist for the sessions reviewed.
+
+During the session (60 minutes)
+[ ] 5 min   Check-in: how is everyone coping with their caseload?
+[ ] 30 min  Two cases: what happened, what the counsellor tried, what the group suggests.
+[ ] 15 min  One skill practised in pairs (for example, problem solving, step 3).
+[ ] 10 min  Risk review: anyone who mentioned self-harm is discussed and followed up.
+
+After the session
+[ ] Note attendance and the skills practised in the supervision log.
+[ ] Any risk concern goes to the specialist on call the same day.
+
+"Supervision is where counsellors stay, or leave." (Lahore team lead)
+"""

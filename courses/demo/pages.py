@@ -3,11 +3,13 @@
 import zoneinfo
 from datetime import datetime, time, timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
 from courses.choices import CourseFormat, PersonRole, WorkshopFormat
 from courses.course_forums import ensure_course_forum
-from courses.demo.content import AGENDA_DAYS, MODULES, REMINDERS
+from courses.demo.content import AGENDA_DAYS, MODULES, REMINDERS, SUPERVISION_CHECKLIST
 from courses.models import (
     CoursePage,
     CoursePerson,
@@ -59,6 +61,19 @@ def module_body(title, library_page):
             )
         )
     return body
+
+
+def supervision_handout():
+    """The members-only supervision module's handout (served to members only)."""
+    title = "Group supervision checklist (Karachi and Lahore teams)"
+    Document = get_document_model()  # noqa: N806
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document.objects.create(
+            title=title,
+            file=ContentFile(SUPERVISION_CHECKLIST.encode(), name="supervision-checklist.txt"),
+        )
+    return document
 
 
 def local(day, clock, zone):
@@ -196,6 +211,9 @@ def create_course(index, slug, title, themes, people, library_page):
             access=access,
             body=module_body(title, library_page),
         )
+        if m_slug == "supervision":
+            handout = {"document": supervision_handout(), "title": "Download the checklist"}
+            module.body.append(("document", handout))
         module.prerequisites = [modules[required] for required in requires]
         modules[m_slug] = course.add_child(instance=module)
 

@@ -10,6 +10,8 @@ Fixtures for the journeys of any app:
 - `page`: an anonymous page (pytest-playwright); relative URLs go to the live server.
 - `signed_in_page(user)`: a page whose browser already holds `user`'s session.
 - `axe_check(page)`: run axe-core on the page; fail on serious or critical violations.
+- `csp_violations(page)`: the list, kept up to date, of what the page's
+  Content-Security-Policy blocked (Chromium enforces it and reports on the console).
 - `demo_site`: the demo collaborative that `make run` shows (`load_demo`).
 """
 
@@ -164,7 +166,8 @@ def axe_check():
         missing(f"axe-core not found at {AXE_PATH}", "npm ci")
 
     def check(page):
-        page.add_script_tag(path=str(AXE_PATH))
+        # Evaluated, not added as a <script>: the site's CSP blocks inline scripts.
+        page.evaluate(AXE_PATH.read_text())
         violations = page.evaluate(AXE_RUN)
         failing = [v for v in violations if v["impact"] in AXE_FAILING_IMPACTS]
         if failing:
@@ -172,6 +175,21 @@ def axe_check():
         return violations
 
     return check
+
+
+@pytest.fixture
+def csp_violations():
+    def listen(page):
+        blocked = []
+        page.on(
+            "console",
+            lambda message: (
+                blocked.append(message.text) if "Content Security Policy" in message.text else None
+            ),
+        )
+        return blocked
+
+    return listen
 
 
 def describe_violations(url, violations):
