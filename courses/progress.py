@@ -12,6 +12,7 @@ from operator import or_
 from django.db.models import Q
 from django.utils import timezone
 
+from core.translations import localized
 from courses import access
 from courses.models import CoursePage, ModuleCompletion, ModulePage, WorkshopPage
 
@@ -194,7 +195,7 @@ def course_page_context(course, request):
             if course.pk
             else []
         ),
-        "themes": course.themes.all(),
+        "themes": localized(course.themes.select_related("locale")),
     }
 
 

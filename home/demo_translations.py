@@ -1,12 +1,13 @@
 """Demo translations: the home page, the demo course and its first module in Arabic, as
-an editor makes them with “Translate” in the admin, and an Arabic-speaking participant
-in the forum. Runs after every app's own demo content."""
+an editor makes them with “Translate” in the admin, the thematic areas in Arabic, Farsi
+and Urdu, and an Arabic-speaking participant in the forum. Runs after every app's own
+demo content."""
 
 from wagtail.models import Locale
 
 from core.demo import demo_user
 from courses.demo import COURSE_SLUG
-from courses.models import CourseIndexPage, CoursePage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, ModulePage, Theme
 from forums.models import Topic
 from forums.posting import reply
 from home.models import HomePage
@@ -61,6 +62,24 @@ ARABIC_MODULE = {
         ),
     ],
 }
+# Thematic areas by slug, per language; Urdu has no translation of the third yet, so
+# Urdu pages show it in English (marked as such).
+THEME_NAMES = {
+    "ar": {
+        "contextual-adaptation": "التكييف مع السياق",
+        "policy-engagement": "إشراك صانعي السياسات",
+        "implementation-science": "علم التنفيذ",
+    },
+    "fa": {
+        "contextual-adaptation": "انطباق با زمینه",
+        "policy-engagement": "مشارکت سیاست‌گذاران",
+        "implementation-science": "علم اجرا",
+    },
+    "ur": {
+        "contextual-adaptation": "مقامی حالات کے مطابق ڈھالنا",
+        "policy-engagement": "پالیسی سازوں کی شمولیت",
+    },
+}
 FORUM_TOPIC = "Getting supervisors to protect time for supervision"
 ARABIC_PARTICIPANT = ("salma", "سلمى حداد", "Irbid Health Directorate", "Jordan")
 ARABIC_REPLY = (
@@ -93,7 +112,19 @@ def arabic_participant():
     return user
 
 
+def translate_themes():
+    for language, names in THEME_NAMES.items():
+        locale = Locale.objects.get(language_code=language)
+        for theme in Theme.objects.filter(locale=Locale.get_default(), slug__in=names):
+            if theme.has_translation(locale):
+                continue
+            translation = theme.copy_for_translation(locale)
+            translation.name = names[theme.slug]
+            translation.save()
+
+
 def load(scale, stdout):
+    translate_themes()
     arabic = Locale.objects.get(language_code="ar")
     home = HomePage.objects.filter(locale__language_code="en").first()
     course = CoursePage.objects.filter(slug=COURSE_SLUG, locale__language_code="en").first()
