@@ -10,7 +10,7 @@ from courses.demo import COURSE_SLUG
 from courses.models import CourseIndexPage, CoursePage, ModulePage, Theme
 from forums.models import Topic
 from forums.posting import reply
-from home.models import HomePage
+from home.models import HomePage, Person
 
 ARABIC_HOME = {
     "title": "معاً لتوسيع رعاية الصحة النفسية المجتمعية",
@@ -80,6 +80,16 @@ THEME_NAMES = {
         "policy-engagement": "پالیسی سازوں کی شمولیت",
     },
 }
+# People's job titles by name, per language (names stay as the people write them).
+JOB_TITLES = {
+    "ar": {
+        "Dr Samira Haddad": "مسؤولة سريرية",
+        "Dr Farhan Qureshi": "باحث في التنفيذ",
+        "Dr Laleh Karimi": "نائبة مدير سابقة، الصحة النفسية",
+    },
+    "fa": {"Dr Laleh Karimi": "معاون پیشین مدیر، سلامت روان"},
+    "ur": {"Dr Farhan Qureshi": "نفاذ کے محقق"},
+}
 FORUM_TOPIC = "Getting supervisors to protect time for supervision"
 ARABIC_PARTICIPANT = ("salma", "سلمى حداد", "Irbid Health Directorate", "Jordan")
 ARABIC_REPLY = (
@@ -112,19 +122,22 @@ def arabic_participant():
     return user
 
 
-def translate_themes():
-    for language, names in THEME_NAMES.items():
+def translate_snippets(model, texts, key, field):
+    """Copy each English snippet named in `texts` ({language: {key: text}}) into that
+    language with `field` translated, as "Translate" in the admin does."""
+    for language, values in texts.items():
         locale = Locale.objects.get(language_code=language)
-        for theme in Theme.objects.filter(locale=Locale.get_default(), slug__in=names):
-            if theme.has_translation(locale):
-                continue
-            translation = theme.copy_for_translation(locale)
-            translation.name = names[theme.slug]
-            translation.save()
+        originals = model.objects.filter(locale=Locale.get_default(), **{f"{key}__in": values})
+        for original in originals:
+            if not original.has_translation(locale):
+                translation = original.copy_for_translation(locale)
+                setattr(translation, field, values[getattr(original, key)])
+                translation.save()
 
 
 def load(scale, stdout):
-    translate_themes()
+    translate_snippets(Theme, THEME_NAMES, "slug", "name")
+    translate_snippets(Person, JOB_TITLES, "name", "job_title")
     arabic = Locale.objects.get(language_code="ar")
     home = HomePage.objects.filter(locale__language_code="en").first()
     course = CoursePage.objects.filter(slug=COURSE_SLUG, locale__language_code="en").first()

@@ -80,6 +80,7 @@ def load(scale, stdout):
     people = [
         Person.objects.get_or_create(
             name=name,
+            locale=Locale.get_default(),
             defaults={"job_title": job, "organisation": org, "country": country, "bio": bio},
         )[0]
         for name, job, org, country, bio in PEOPLE
