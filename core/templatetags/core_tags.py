@@ -36,7 +36,7 @@ def fallback_lang(page):
     if language == translation.get_language():
         return ""
     direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
-    return format_html('lang="{}" dir="{}"', language, direction)
+    return format_html(' lang="{}" dir="{}"', language, direction)  # `<h1{% fallback_lang page %}>`
 
 
 @register.simple_tag(takes_context=True)

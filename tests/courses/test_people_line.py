@@ -26,5 +26,5 @@ def test_role_and_job_title_are_isolated_and_joined_by_the_languages_separator(
     role, title = line.split(separator)
     assert role.startswith("<bdi>") and role.endswith("</bdi>")
     # An untranslated job title is marked English inside a right-to-left page.
-    marked = ' lang="en" dir="ltr"' if prefix else " "
+    marked = ' lang="en" dir="ltr"' if prefix else ""
     assert title == f"<bdi{marked}>Clinical lead</bdi>"

@@ -36,14 +36,14 @@ def test_existing_and_new_themes_belong_to_the_default_locale(themes):
 @pytest.mark.parametrize("url", ["/ar/courses/running/", "/ar/courses/"])
 def test_an_arabic_page_shows_translated_themes_and_marks_the_english_fallback(client, course, url):
     html = client.get(url).content.decode()
-    assert '<span class="theme" >إشراك صانعي السياسات</span>' in html
+    assert '<span class="theme">إشراك صانعي السياسات</span>' in html
     assert '<span class="theme" lang="en" dir="ltr">Implementation science</span>' in html
     assert "Policy engagement" not in html.split('class="themes"', 1)[1].split("</p>", 1)[0]
 
 
 def test_english_pages_show_the_english_names(client, course):
     html = client.get("/courses/running/").content.decode()
-    assert '<span class="theme" >Policy engagement</span>' in html
+    assert '<span class="theme">Policy engagement</span>' in html
 
 
 def test_the_theme_filter_accepts_a_translated_themes_slug_once(client, course):
