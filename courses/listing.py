@@ -1,12 +1,14 @@
 """The course index: filters, pagination and each course's enrolment state."""
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.caching import declare_cache_query
+from core.translations import localized
 from courses import access
 from courses.choices import CourseStatus
 from courses.models import CoursePage, Theme
@@ -16,7 +18,7 @@ COURSES_PER_PAGE = 20
 
 class CourseFilterForm(forms.Form):
     theme = forms.ModelChoiceField(
-        Theme.objects.all(),
+        Theme.objects.filter(locale__language_code=settings.LANGUAGE_CODE),
         to_field_name="slug",
         required=False,
         empty_label=_("All thematic areas"),
@@ -59,9 +61,13 @@ def course_listing(index, request):
     courses = CoursePage.objects.child_of(index).live().public()
     courses = filters.filter(courses if index.pk else courses.none()).order_by("start_date", "path")
     courses = courses.select_related("hero_image").prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.order_by("name"))
+        Prefetch("themes", queryset=Theme.objects.select_related("locale").order_by("name"))
     )
     page = Paginator(courses, COURSES_PER_PAGE).get_page(request.GET.get("page"))
+    # Each course's themes in the reader's language, translated in one query for the page.
+    shown = iter(localized(theme for course in page for theme in course.themes.all()))
+    for course in page:
+        course.shown_themes = [next(shown) for _theme in course.themes.all()]
     if not filters.is_bound or filters.is_valid():
         declare_cache_query(request, filters.canonical_query(page.number))
     enrolments = access.load_enrolments(request.user, list(page))

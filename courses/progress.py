@@ -12,6 +12,7 @@ from operator import or_
 from django.db.models import Q
 from django.utils import timezone
 
+from core.translations import localized
 from courses import access
 from courses.models import CoursePage, ModuleCompletion, ModulePage, WorkshopPage
 
@@ -187,14 +188,8 @@ def course_page_context(course, request):
         "next_session": next_session(workshops),
         "role": access.course_role(user, course),
         "enrolment": access.get_enrolment(user, course),
-        "people": (
-            course.people.select_related("person__photo").prefetch_related(
-                "person__photo__renditions"
-            )
-            if course.pk
-            else []
-        ),
-        "themes": course.themes.all(),
+        "people": people_of(course) if course.pk else [],
+        "themes": localized(course.themes.select_related("locale")),
     }
 
 
@@ -224,3 +219,16 @@ def workshop_page_context(workshop, request):
             course and workshop.join_url and access.can_view_members_content(request.user, course)
         ),
     }
+
+
+def people_of(course):
+    """The course's facilitator links, each with `shown_person`: the person in the reader's
+    language where translated (job title, organisation), else as entered."""
+    links = list(
+        course.people.select_related("person__photo", "person__locale").prefetch_related(
+            "person__photo__renditions"
+        )
+    )
+    for link, person in zip(links, localized(link.person for link in links), strict=True):
+        link.shown_person = person
+    return links

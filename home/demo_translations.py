@@ -1,15 +1,16 @@
 """Demo translations: the home page, the demo course and its first module in Arabic, as
-an editor makes them with “Translate” in the admin, and an Arabic-speaking participant
-in the forum. Runs after every app's own demo content."""
+an editor makes them with “Translate” in the admin, the thematic areas in Arabic, Farsi
+and Urdu, and an Arabic-speaking participant in the forum. Runs after every app's own
+demo content."""
 
 from wagtail.models import Locale
 
 from core.demo import demo_user
 from courses.demo import COURSE_SLUG
-from courses.models import CourseIndexPage, CoursePage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, ModulePage, Theme
 from forums.models import Topic
 from forums.posting import reply
-from home.models import HomePage
+from home.models import HomePage, Person
 
 ARABIC_HOME = {
     "title": "معاً لتوسيع رعاية الصحة النفسية المجتمعية",
@@ -61,6 +62,34 @@ ARABIC_MODULE = {
         ),
     ],
 }
+# Thematic areas by slug, per language; Urdu has no translation of the third yet, so
+# Urdu pages show it in English (marked as such).
+THEME_NAMES = {
+    "ar": {
+        "contextual-adaptation": "التكييف مع السياق",
+        "policy-engagement": "إشراك صانعي السياسات",
+        "implementation-science": "علم التنفيذ",
+    },
+    "fa": {
+        "contextual-adaptation": "انطباق با زمینه",
+        "policy-engagement": "مشارکت سیاست‌گذاران",
+        "implementation-science": "علم اجرا",
+    },
+    "ur": {
+        "contextual-adaptation": "مقامی حالات کے مطابق ڈھالنا",
+        "policy-engagement": "پالیسی سازوں کی شمولیت",
+    },
+}
+# People's job titles by name, per language (names stay as the people write them).
+JOB_TITLES = {
+    "ar": {
+        "Dr Samira Haddad": "مسؤولة سريرية",
+        "Dr Farhan Qureshi": "باحث في التنفيذ",
+        "Dr Laleh Karimi": "نائبة مدير سابقة، الصحة النفسية",
+    },
+    "fa": {"Dr Laleh Karimi": "معاون پیشین مدیر، سلامت روان"},
+    "ur": {"Dr Farhan Qureshi": "نفاذ کے محقق"},
+}
 FORUM_TOPIC = "Getting supervisors to protect time for supervision"
 ARABIC_PARTICIPANT = ("salma", "سلمى حداد", "Irbid Health Directorate", "Jordan")
 ARABIC_REPLY = (
@@ -93,7 +122,22 @@ def arabic_participant():
     return user
 
 
+def translate_snippets(model, texts, key, field):
+    """Copy each English snippet named in `texts` ({language: {key: text}}) into that
+    language with `field` translated, as "Translate" in the admin does."""
+    for language, values in texts.items():
+        locale = Locale.objects.get(language_code=language)
+        originals = model.objects.filter(locale=Locale.get_default(), **{f"{key}__in": values})
+        for original in originals:
+            if not original.has_translation(locale):
+                translation = original.copy_for_translation(locale)
+                setattr(translation, field, values[getattr(original, key)])
+                translation.save()
+
+
 def load(scale, stdout):
+    translate_snippets(Theme, THEME_NAMES, "slug", "name")
+    translate_snippets(Person, JOB_TITLES, "name", "job_title")
     arabic = Locale.objects.get(language_code="ar")
     home = HomePage.objects.filter(locale__language_code="en").first()
     course = CoursePage.objects.filter(slug=COURSE_SLUG, locale__language_code="en").first()

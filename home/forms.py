@@ -16,12 +16,20 @@ class SignUpForm(RejectsControlCharacters, UserCreationForm):
     so); with `invited_email` it is fixed to the address the invitation proved."""
 
     email = forms.EmailField(label=_("Email"), max_length=254)
+    # Filled from the browser by js/sign-up-time-zone.js; see clean_time_zone.
+    time_zone = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     class Meta(UserCreationForm.Meta):
         model = User
         # `email` is the form's own field, left out of the model's checks: its unique
         # constraint would tell a visitor that the address has an account.
-        fields = ["username", "display_name", "organisation", "country"]
+        fields = ["username", "display_name", "organisation", "country", "time_zone"]
+
+    def clean_time_zone(self):
+        """The browser's zone, or none chosen if it is not one we know: a wrong guess must
+        not stop anyone from signing up."""
+        zone = self.cleaned_data["time_zone"]
+        return zone if zone in zoneinfo.available_timezones() else ""
 
     field_order = ["username", "email", "display_name", "organisation", "country"]
 
@@ -46,7 +54,11 @@ class PendingAccountsPasswordResetForm(PasswordResetForm):
 
 
 class ProfileForm(RejectsControlCharacters, forms.ModelForm):
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=[("", _("Not chosen: show each session in its venue's time")), *TIME_ZONE_CHOICES],
+        required=False,
+    )
 
     class Meta:
         model = User

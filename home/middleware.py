@@ -7,25 +7,35 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from core.redirects import is_local_path
+from core.timezones import READER_ZONE_ATTRIBUTE
 
 
 class UserTimeZoneMiddleware:
-    """Show times in the signed-in user's own time zone (session times, post dates)."""
+    """Show times in the signed-in user's own time zone (session times, post dates), and
+    mark the request with it (`core.timezones.reader_zone`); a user who chose none, and
+    every visitor, sees a session in its venue's zone."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.time_zone:
-            try:
-                timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                timezone.deactivate()
+        zone = self.chosen_zone(getattr(request, "user", None))
+        setattr(request, READER_ZONE_ATTRIBUTE, zone)
+        if zone:
+            timezone.activate(zone)
         try:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+    @staticmethod
+    def chosen_zone(user):
+        if user is None or not user.is_authenticated or not user.time_zone:
+            return None
+        try:
+            return zoneinfo.ZoneInfo(user.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return None
 
 
 class PreferredLanguageMiddleware:

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
+from core.timezones import reader_zone
+
 register = template.Library()
 
 
@@ -34,7 +36,7 @@ def fallback_lang(page):
     if language == translation.get_language():
         return ""
     direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
-    return format_html('lang="{}" dir="{}"', language, direction)
+    return format_html(' lang="{}" dir="{}"', language, direction)  # `<h1{% fallback_lang page %}>`
 
 
 @register.simple_tag(takes_context=True)
@@ -75,3 +77,10 @@ def bdi(value):
     to its own run and scrambles the line. Applied in the `with` clause, so the message
     ids (and their translations) stay as they are. Not for `<title>`, which is text."""
     return format_html("<bdi>{}</bdi>", value)
+
+
+@register.simple_tag(name="reader_zone", takes_context=True)
+def reader_zone_tag(context, venue_zone=None):
+    """`{% reader_zone workshop.zone as zone %}`, then `{% timezone zone %}`: the zone
+    this reader sees the venue's times in (`core.timezones`)."""
+    return reader_zone(context.get("request"), venue_zone)

@@ -7,7 +7,7 @@ Everything is created only when missing, so a second run changes no row.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from core.demo import demo_user
 from courses.choices import EnrolmentRole
@@ -72,12 +72,15 @@ def load(scale, stdout):
     home = Site.objects.get(is_default_site=True).root_page.specific
     Person = CoursePerson._meta.get_field("person").related_model  # noqa: N806
     themes = [
-        Theme.objects.get_or_create(slug=slug, defaults={"name": name, "description": text})[0]
+        Theme.objects.get_or_create(
+            slug=slug, locale=Locale.get_default(), defaults={"name": name, "description": text}
+        )[0]
         for name, slug, text in THEMES
     ]
     people = [
         Person.objects.get_or_create(
             name=name,
+            locale=Locale.get_default(),
             defaults={"job_title": job, "organisation": org, "country": country, "bio": bio},
         )[0]
         for name, job, org, country, bio in PEOPLE

@@ -1,4 +1,7 @@
+from datetime import datetime
+
 from django import template
+from django.utils import timezone
 
 from courses.choices import AgendaItemKind
 from forums.models import Forum
@@ -19,3 +22,12 @@ def agenda_kind(value):
 def course_forum(course):
     """The course's own forum (created when the course is first published), or None."""
     return Forum.objects.filter(page__translation_key=course.translation_key).first()
+
+
+@register.simple_tag
+def venue_moment(workshop, day, clock):
+    """The moment an agenda item starts or ends: its day and clock time at the venue."""
+    if day is None or clock is None:
+        return None
+    zone = getattr(workshop, "zone", None) or timezone.get_current_timezone()  # block preview
+    return datetime.combine(day, clock, tzinfo=zone)

@@ -1,11 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class Person(index.Indexed, models.Model):
-    """A facilitator, guest speaker or author that pages link to."""
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """A facilitator, guest speaker or author that pages link to. Translatable (job
+    titles, bios): pages show the reader's translation where there is one
+    (`core.translations.localized`); pages link to the default locale's person."""
 
     name = models.CharField(_("name"), max_length=150)
     job_title = models.CharField(
@@ -39,7 +42,7 @@ class Person(index.Indexed, models.Model):
         index.FilterField("country"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")

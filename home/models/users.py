@@ -24,9 +24,11 @@ class User(AbstractUser):
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
-        default="UTC",
+        blank=True,
         validators=[validate_time_zone],
-        help_text=_("Session times are shown in this time zone."),
+        help_text=_(
+            "Session times are shown in this time zone; if none is chosen, in the venue's."
+        ),
     )
     receives_reminders = models.BooleanField(
         _("email me reminders and messages between sessions"),

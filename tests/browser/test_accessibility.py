@@ -62,6 +62,14 @@ PAGES = [
     (f"/ar{COURSE}", None),
     (f"/ar{COURSE}what-task-sharing-means/", None),
     ("/ar/library/", None),
+    (f"/ar{WORKSHOP}", None),
+    # Farsi and Urdu: untranslated pages marked English; Urdu's own font and line height.
+    (f"/fa{COURSE}", None),
+    (f"/fa{WORKSHOP}", None),
+    (f"/ur{COURSE}", None),
+    (f"/ur{COURSE}what-task-sharing-means/", None),
+    (f"/ur{WORKSHOP}", None),
+    ("/ur/accounts/signup/", None),
 ]
 
 

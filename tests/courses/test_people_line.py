@@ -25,4 +25,6 @@ def test_role_and_job_title_are_isolated_and_joined_by_the_languages_separator(
     line = html.split('class="person__role">', 1)[1].split("</span>", 1)[0]
     role, title = line.split(separator)
     assert role.startswith("<bdi>") and role.endswith("</bdi>")
-    assert title == "<bdi>Clinical lead</bdi>"
+    # An untranslated job title is marked English inside a right-to-left page.
+    marked = ' lang="en" dir="ltr"' if prefix else ""
+    assert title == f"<bdi{marked}>Clinical lead</bdi>"

@@ -135,7 +135,7 @@ def test_profile_rejects_an_unknown_time_zone(client, user):
     assert response.status_code == 200
     assert "time_zone" in response.context["form"].errors
     user.refresh_from_db()
-    assert user.time_zone == "UTC"
+    assert user.time_zone == ""
 
 
 def test_profile_needs_sign_in(client, db):
