@@ -26,6 +26,7 @@ from tests.courses.factories import enrol, make_course, make_index
 from tests.evaluations.conftest import CHANGE, answer_data, make_evaluation
 from tests.factories import UserFactory
 from tests.forums.factories import make_topic
+from tests.improvement.conftest import make_measure
 from tests.teams.conftest import join, make_team
 
 PREFIXES = ["", "/ar", "/fa", "/ur"]
@@ -78,6 +79,15 @@ PRIVATE_URLS = [
     ),
     Row("team list", lambda w: w["course"].url + "teams/", 404),
     Row("team page", lambda w: w["course"].url + "teams/karachi/", 404),
+    Row("team data entry", lambda w: w["course"].url + "teams/karachi/data/", 404),
+    Row("team past months", lambda w: w["course"].url + "teams/karachi/data/baseline/", 404),
+    Row(
+        "team data CSV template", lambda w: w["course"].url + "teams/karachi/data/template.csv", 404
+    ),
+    Row("collaborative view of the measures", lambda w: w["course"].url + "measures/", 404),
+    Row("measures CSV", lambda w: w["course"].url + "measures.csv", 404),
+    # Everyone signed in has notifications of their own: none may show others' topics.
+    Row("notifications", lambda w: reverse("notifications:list"), 200),
     # Everyone signed in has a dashboard of their own: it must show nothing of others'.
     Row("dashboard", lambda w: reverse("dashboard"), 200),
 ]
@@ -97,6 +107,7 @@ def build_world(home_page):
     enrol(facilitator, course, role=EnrolmentRole.FACILITATOR)
     team = make_team(course)
     join(team, participant, "clinician")
+    make_measure(course)
 
     topic = make_topic(
         ensure_course_forum(course),
