@@ -6,9 +6,13 @@ or the `id` path converter (`<id:pk>`), so an impossible id is simply "no such t
 400 from a form, 404 from a URL.
 """
 
+import secrets
+
 from django.urls import register_converter
 
 MAX_ID = 2**63 - 1  # the largest BigAutoField value on every supported database
+# 53 bits: unguessable and collision-free in practice, and exact in JavaScript numbers.
+ANONYMOUS_PK_RANGE = 2**53
 
 
 def parse_id(raw):
@@ -18,6 +22,15 @@ def parse_id(raw):
         return None
     value = int(raw)
     return value if 0 < value <= MAX_ID else None
+
+
+def random_anonymous_pk(model, taken=()):
+    """A random id in -1 … -2^53 for a row that must not be linked to a person by its id
+    or its order (anonymous answers and votes), not in `taken` nor stored."""
+    while True:
+        pk = -1 - secrets.randbelow(ANONYMOUS_PK_RANGE)
+        if pk not in taken and not model.objects.filter(pk=pk).exists():
+            return pk
 
 
 class IdConverter:

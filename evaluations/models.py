@@ -1,5 +1,3 @@
-import secrets
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -13,14 +11,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.ids import random_anonymous_pk
 from core.routing import ContributedRoutesMixin
 from courses.choices import EnrolmentRole
 from courses.models.module import CourseChildMixin
 from courses.models.pages import CoursePage
 from evaluations.forms import EVALUATION_FIELD_CHOICES, ROLE_FIELD, EvaluationFormBuilder
-
-# 53 bits: unguessable and collision-free in practice, and exact in JavaScript numbers.
-ANONYMOUS_PK_RANGE = 2**53
 
 
 class AlreadyAnswered(Exception):
@@ -196,11 +192,7 @@ class EvaluationAnswer(AbstractFormSubmission):
 
     @classmethod
     def random_anonymous_pk(cls):
-        """A random id in -1 … -2^53, drawn again in the unlikely case it is taken."""
-        while True:
-            pk = -1 - secrets.randbelow(ANONYMOUS_PK_RANGE)
-            if not cls.objects.filter(pk=pk).exists():
-                return pk
+        return random_anonymous_pk(cls)
 
     def get_data(self):
         return {

@@ -6,7 +6,7 @@ import secrets
 
 from django.db import migrations
 
-# As evaluations.models.ANONYMOUS_PK_RANGE; migrations do not import the app's code.
+# As core.ids.ANONYMOUS_PK_RANGE; migrations do not import the app's code.
 ANONYMOUS_PK_RANGE = 2**53
 
 

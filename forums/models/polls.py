@@ -8,14 +8,13 @@ pairs a voter row with its choices. Such a ballot cannot be found again, so an
 anonymous vote is final; a named vote can change until the poll closes.
 """
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-ANONYMOUS_PK_RANGE = 2**53
+from core.ids import random_anonymous_pk
+
 MIN_OPTIONS, MAX_OPTIONS = 2, 20
 
 
@@ -87,8 +86,4 @@ class PollChoice(models.Model):
 
     @classmethod
     def random_anonymous_pk(cls, taken):
-        """A random id in -1 … -2^53 not in `taken` nor stored."""
-        while True:
-            pk = -1 - secrets.randbelow(ANONYMOUS_PK_RANGE)
-            if pk not in taken and not cls.objects.filter(pk=pk).exists():
-                return pk
+        return random_anonymous_pk(cls, taken)
