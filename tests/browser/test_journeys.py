@@ -26,7 +26,9 @@ def sign_in(page, username, password):
     page.get_by_role("button", name="Sign in").click()
 
 
-def test_new_user_signs_up_edits_profile_signs_out_and_in_again(page, home_page):
+def test_new_user_signs_up_confirms_edits_profile_signs_out_and_in_again(
+    page, home_page, mailoutbox
+):
     page.goto("/")
     page.get_by_role("link", name="Sign in").click()
     page.get_by_role("link", name="Create an account").click()
@@ -39,6 +41,13 @@ def test_new_user_signs_up_edits_profile_signs_out_and_in_again(page, home_page)
     page.get_by_label("Password confirmation").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Create account").click()
 
+    # The account waits for the emailed link, opened in the browser and confirmed.
+    expect(page).to_have_url(re.compile(r"/accounts/signup/done/$"))
+    (message,) = mailoutbox
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm/\S+/)", message.body).group(1)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm").click()
+    sign_in(page, "amina", TEST_PASSWORD)
     expect(page).to_have_url(re.compile(r"/dashboard/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Amina Yusuf")
 

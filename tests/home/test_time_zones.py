@@ -2,8 +2,10 @@
 assumed to be UTC, and theirs to change (or unset) in the profile."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from wagtail.models import Locale
 
 from home.models import User
 from tests.home.test_accounts import SIGNUP
@@ -56,6 +58,9 @@ def test_the_old_utc_default_becomes_not_chosen_and_other_zones_stay():
         ("home", "0006_user_receives_reminders"),
         ("home", "0007_user_time_zone_not_chosen"),
     )
+    # Going back to 0006 and forward again re-runs the Person translation bootstrap,
+    # which needs the default locale; an earlier transactional test may have flushed it.
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     executor = MigrationExecutor(connection)
     try:
         executor.migrate([before])
