@@ -5,9 +5,18 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.translations import in_reader_language
 from forums import access, drafts, mentions, people, polls, reactions
 from forums.forms import PostForm, SearchForm
-from forums.models import POSTS_PER_PAGE, Forum, Post, ReadState, Subscription, Topic
+from forums.models import (
+    POSTS_PER_PAGE,
+    Forum,
+    ForumTranslation,
+    Post,
+    ReadState,
+    Subscription,
+    Topic,
+)
 from forums.views.common import forum_view, topic_view
 
 TOPICS_PER_PAGE = 30
@@ -53,7 +62,7 @@ def forums_with_stats(user):
         forum.latest_topic = latest_topics.get(forum.latest_topic_id)
         if forum.latest_topic:
             forum.latest_topic.forum = forum
-    return forums
+    return in_reader_language(forums, ForumTranslation.TEXTS)
 
 
 def search(request, forums):
