@@ -112,3 +112,12 @@ def test_editor_adds_a_translation_in_the_forum_admin(client, editor, open_forum
     assert response.status_code == 302
     assert open_forum.translations.get().language_code == "fa"
     assert "موانع و راه‌حل‌ها" in client.get("/fa/forums/").content.decode()
+
+
+def test_dashboard_names_the_forum_in_arabic(client, arabic_forum, user, member):
+    make_topic(arabic_forum, user, title="Supervision rota")
+    client.force_login(member)
+    html = client.get("/ar/dashboard/").content.decode()
+    assert "(<bdi>العوائق والحلول</bdi>:" in html
+    english = client.get("/ur/dashboard/").content.decode()
+    assert f"(<bdi{ENGLISH}>Barriers and solutions</bdi>:" in english
