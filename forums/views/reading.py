@@ -86,6 +86,10 @@ def search_context(request, forums):
     form, results = search(request, forums)
     context = {"search_form": form, "results": results}
     if results:
+        # Each result names its forum as the list does: in the reader's language.
+        shown = {forum.pk: forum for forum in forums}
+        for post in results:
+            post.topic.forum = shown.get(post.topic.forum_id, post.topic.forum)
         context["result_links"] = page_links(results.number, results.paginator.num_pages)
     return context
 

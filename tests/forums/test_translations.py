@@ -121,3 +121,11 @@ def test_dashboard_names_the_forum_in_arabic(client, arabic_forum, user, member)
     assert "(<bdi>العوائق والحلول</bdi>:" in html
     english = client.get("/ur/dashboard/").content.decode()
     assert f"(<bdi{ENGLISH}>Barriers and solutions</bdi>:" in english
+
+
+def test_search_results_name_the_forum_in_arabic(client, arabic_forum, user):
+    make_topic(arabic_forum, user, title="Supervision rota", body="Protected supervision time")
+    html = client.get("/ar/forums/?q=supervision").content.decode()
+    assert '<span class="forum-meta"><bdi>العوائق والحلول</bdi> · ' in html
+    html = client.get("/ur/forums/?q=supervision").content.decode()
+    assert f'<span class="forum-meta"><bdi{ENGLISH}>Barriers and solutions</bdi> · ' in html
