@@ -14,7 +14,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -60,6 +60,7 @@ class ForumViewSet(ScopedSnippetViewSet):
         FieldPanel("description"),
         FieldPanel("scope"),
         FieldPanel("page"),
+        InlinePanel("translations", heading=_("Name and description in other languages")),
     ]
 
     def get_queryset(self, request):

@@ -2,8 +2,9 @@ from django.db.models import F, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 
+from core.translations import in_reader_language
 from forums.access import visible_forums
-from forums.models import ReadState, Topic
+from forums.models import ForumTranslation, ReadState, Topic
 
 TOPICS_SHOWN = 5
 
@@ -23,5 +24,7 @@ def panel(request):
     topics = unread_topics(request.user)
     total = topics.aggregate(total=Sum("unread"))["total"] or 0
     latest = topics.select_related("forum").order_by("-last_post_at")[:TOPICS_SHOWN]
-    context = {"topics": list(latest), "unread_total": total}
+    latest = list(latest)
+    in_reader_language([topic.forum for topic in latest], ForumTranslation.TEXTS)
+    context = {"topics": latest, "unread_total": total}
     return render_to_string("forums/dashboard_panel.html", context, request=request)

@@ -10,7 +10,14 @@ from django.utils import timezone
 
 from forums import demo_engagement, posting
 from forums.choices import Delivery, Scope
-from forums.models import DeliveryPreference, Forum, Post, Subscription, Topic
+from forums.models import (
+    DeliveryPreference,
+    Forum,
+    ForumTranslation,
+    Post,
+    Subscription,
+    Topic,
+)
 from forums.rendering import body_hash, render_markdown
 
 FORUMS = [
@@ -30,6 +37,23 @@ FORUMS = [
         "For senior leaders and supervisors of the participating teams.",
     ),
 ]
+
+# forum slug: {language: (name, description)}
+FORUM_TRANSLATIONS = {
+    "barriers-and-solutions": {
+        "ar": ("العوائق والحلول", "ما الذي يعيق تقديم الممارسة، وما الذي فعلته الفرق حياله."),
+        "fa": ("موانع و راه‌حل‌ها", "چه چیزی مانع اجرای این روش می‌شود و تیم‌ها برای آن چه کردند."),
+        "ur": (
+            "رکاوٹیں اور حل",
+            "کیا چیز اس طریقۂ کار کی فراہمی میں رکاوٹ بنتی ہے، اور ٹیموں نے اس کا کیا حل نکالا۔",
+        ),
+    },
+    "team-leads-and-supervisors": {
+        "ar": ("قادة الفرق والمشرفون", "لكبار القادة والمشرفين في الفرق المشاركة."),
+        "fa": ("سرپرستان و ناظران تیم‌ها", "برای رهبران ارشد و ناظران تیم‌های شرکت‌کننده."),
+        "ur": ("ٹیم لیڈز اور سپروائزرز", "شریک ٹیموں کے سینئر رہنماؤں اور سپروائزرز کے لیے۔"),
+    },
+}
 
 # forum slug, title, days ago, [(username, body), ...]: the first post opens the topic.
 TOPICS = [
@@ -184,6 +208,13 @@ def load(scale, stdout):
                 "description": description,
             },
         )
+    for slug, translations in FORUM_TRANSLATIONS.items():
+        for language, (name, description) in translations.items():
+            ForumTranslation.objects.get_or_create(
+                forum=forums[slug],
+                language_code=language,
+                defaults={"name": name, "description": description},
+            )
     for slug, title, days_ago, posts in TOPICS:
         create_topic(forums[slug], title, posts, now - timedelta(days=days_ago), people)
     demo_engagement.load_answered_question(

@@ -1,5 +1,28 @@
+from copy import copy
+from types import SimpleNamespace
+
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Site
+
+from core.translations import Text, in_reader_language
+from home.models import SiteSettings, SiteSettingsTranslation
+
+
+def site_texts(request):
+    """The site name, footer text and address in the reader's language, each falling
+    back to the English one (the site's own name for the site name)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        name = Text(settings.WAGTAIL_SITE_NAME, settings.LANGUAGE_CODE)
+        return SimpleNamespace(site_name=name, footer_text="", contact_address="")
+    # A copy: the request's cached settings object keeps its English values.
+    texts = copy(SiteSettings.for_request(request))
+    texts.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
+    return in_reader_language([texts], SiteSettingsTranslation.TEXTS)[0]
 
 
 def site(request):
-    return {"site_name": settings.WAGTAIL_SITE_NAME}
+    """Looked up only when a template shows them: the page cache's replays never do."""
+    texts = SimpleLazyObject(lambda: site_texts(request))
+    return {"site_texts": texts, "site_name": SimpleLazyObject(lambda: texts.site_name)}

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from core.demo import demo_user
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import HomePage, SiteSettings, SiteSettingsTranslation, StandardPage
 
 DEMO_ACCOUNTS = [
     # username, display name, organisation, country, role
@@ -136,6 +136,25 @@ def create_about_pages(home):
     home.save_revision().publish()
 
 
+# The header and footer in each language; the Farsi and Urdu address is left to the
+# English one, as a secretariat would until its letterhead is translated.
+SITE_TEXTS = {
+    "ar": {
+        "site_name": "التعاونية التعلّمية",
+        "footer_text": "تعاونية تعلّمية لرعاية الصحة النفسية المجتمعية.",
+        "contact_address": "أمانة التعاونية\nعمّان، الأردن",
+    },
+    "fa": {
+        "site_name": "همیاری یادگیری",
+        "footer_text": "همیاری یادگیری برای مراقبت سلامت روان در جامعه.",
+    },
+    "ur": {
+        "site_name": "لرننگ کولیبوریٹو",
+        "footer_text": "کمیونٹی میں ذہنی صحت کی دیکھ بھال کے لیے ایک لرننگ کولیبوریٹو۔",
+    },
+}
+
+
 def create_site_settings():
     site = Site.objects.get(is_default_site=True)
     SiteSettings.objects.get_or_create(
@@ -146,6 +165,11 @@ def create_site_settings():
             "contact_address": "Collaborative secretariat\nAmman, Jordan",
         },
     )
+    site_settings = SiteSettings.for_site(site)
+    for language, texts in SITE_TEXTS.items():
+        SiteSettingsTranslation.objects.get_or_create(
+            settings=site_settings, language_code=language, defaults=texts
+        )
 
 
 def load(scale, stdout):

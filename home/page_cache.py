@@ -148,11 +148,14 @@ def connect_signals():
     from wagtail.signals import post_page_move, published, unpublished
     from wagtail.snippets.models import get_snippet_models
 
-    from home.models import SiteSettings
+    from forums.models import ForumTranslation
+    from home.models import SiteSettings, SiteSettingsTranslation
 
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(clear_on_change, dispatch_uid=f"page-cache-{id(signal)}")
-    for model in [*get_page_models(), *get_snippet_models(), SiteSettings]:
+    # Translation rows are saved after their parent's post_save: they clear it again.
+    translations = [SiteSettingsTranslation, ForumTranslation]
+    for model in [*get_page_models(), *get_snippet_models(), SiteSettings, *translations]:
         post_save.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-s-{model}")
         post_delete.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-d-{model}")
     for signal in (post_save, post_delete):

@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
 from core.timezones import reader_zone
+from core.translations import Text
 
 register = template.Library()
 
@@ -23,6 +24,9 @@ def page_sections(context, page):
 
 
 def page_language(page):
+    """The language a page, a snippet or a `Text` (a translated field) is written in."""
+    if isinstance(page, Text):
+        return page.language
     locale = getattr(page, "locale", None)
     return locale.language_code if locale else settings.LANGUAGE_CODE
 

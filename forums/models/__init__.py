@@ -1,4 +1,4 @@
-from .content import POSTS_PER_PAGE, Forum, Post, Topic
+from .content import POSTS_PER_PAGE, Forum, ForumTranslation, Post, Topic
 from .engagement import Notification, Reaction
 from .members import DeliveryPreference, DigestDelivery, Draft, ReadState, Subscription
 from .polls import Poll, PollChoice, PollOption, PollVoter
@@ -10,6 +10,7 @@ __all__ = [
     "DigestDelivery",
     "Draft",
     "Forum",
+    "ForumTranslation",
     "Notification",
     "Poll",
     "PollChoice",

@@ -7,7 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
+from core.translations import language_field
 from forums.choices import Scope
 
 # Paths under /forums/ that a forum slug must not take.
@@ -22,7 +25,7 @@ def validate_forum_slug(value):
         )
 
 
-class Forum(models.Model):
+class Forum(ClusterableModel):
     """A place for topics. Its scope says who reads and posts; a page-scoped forum (a
     course's) asks the page's app through the `forums_can_*` hooks (forums/access.py)."""
 
@@ -63,6 +66,31 @@ class Forum(models.Model):
             raise ValidationError({"page": _("A page forum needs a page.")})
         if self.scope != Scope.PAGE and self.page_id:
             raise ValidationError({"page": _("Only a page forum has a page.")})
+
+
+class ForumTranslation(models.Model):
+    """A forum's name and description in another language; the slug, the topics and
+    who may read stay with the forum."""
+
+    forum = ParentalKey(Forum, on_delete=models.CASCADE, related_name="translations")
+    language_code = language_field()
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+
+    # The forum's fields shown in the reader's language.
+    TEXTS = ["name", "description"]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forum", "language_code"], name="forums_one_translation_per_language"
+            )
+        ]
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+
+    def __str__(self):
+        return f"{self.name} ({self.language_code})"
 
 
 class Topic(models.Model):

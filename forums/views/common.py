@@ -14,8 +14,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from core.translations import in_reader_language
 from forums import access
-from forums.models import Forum, Topic
+from forums.models import Forum, ForumTranslation, Topic
 
 # Largest POST a forum form can need: 20,000 characters of four-byte UTF-8,
 # percent-encoded, plus the title. Anything bigger is refused before it is parsed
@@ -57,6 +58,7 @@ def forum_view(view):
     @wraps(view)
     def wrapper(request, forum_slug, *args, **kwargs):
         forum = get_object_or_404(Forum.objects.select_related("page"), slug=forum_slug)
+        in_reader_language([forum], ForumTranslation.TEXTS)
         try:
             check_view(request, forum)
         except LoginNeeded:
@@ -77,6 +79,7 @@ def topic_view(view):
             Topic.objects.select_related("forum__page", "author", "answer__author", "poll"),
             pk=topic_id,
         )
+        in_reader_language([topic.forum], ForumTranslation.TEXTS)
         try:
             check_view(request, topic.forum)
         except LoginNeeded:

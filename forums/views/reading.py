@@ -5,9 +5,18 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.translations import in_reader_language
 from forums import access, drafts, mentions, people, polls, reactions
 from forums.forms import PostForm, SearchForm
-from forums.models import POSTS_PER_PAGE, Forum, Post, ReadState, Subscription, Topic
+from forums.models import (
+    POSTS_PER_PAGE,
+    Forum,
+    ForumTranslation,
+    Post,
+    ReadState,
+    Subscription,
+    Topic,
+)
 from forums.views.common import forum_view, topic_view
 
 TOPICS_PER_PAGE = 30
@@ -53,7 +62,7 @@ def forums_with_stats(user):
         forum.latest_topic = latest_topics.get(forum.latest_topic_id)
         if forum.latest_topic:
             forum.latest_topic.forum = forum
-    return forums
+    return in_reader_language(forums, ForumTranslation.TEXTS)
 
 
 def search(request, forums):
@@ -77,6 +86,10 @@ def search_context(request, forums):
     form, results = search(request, forums)
     context = {"search_form": form, "results": results}
     if results:
+        # Each result names its forum as the list does: in the reader's language.
+        shown = {forum.pk: forum for forum in forums}
+        for post in results:
+            post.topic.forum = shown.get(post.topic.forum_id, post.topic.forum)
         context["result_links"] = page_links(results.number, results.paginator.num_pages)
     return context
 

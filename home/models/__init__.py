@@ -1,6 +1,6 @@
 from .pages import HomePage, StandardPage
-from .site_settings import SiteSettings
+from .site_settings import SiteSettings, SiteSettingsTranslation
 from .snippets import Person
 from .users import User
 
-__all__ = ["HomePage", "Person", "SiteSettings", "StandardPage", "User"]
+__all__ = ["HomePage", "Person", "SiteSettings", "SiteSettingsTranslation", "StandardPage", "User"]

@@ -12,6 +12,13 @@ from tests.forums.payloads import TITLE_PAYLOAD
 TOPICS = "/admin/snippets/forums/topic/"
 REPORTS = "/admin/snippets/forums/report/"
 FORUMS = "/admin/snippets/forums/forum/"
+# The forum form's inline translations, none of them filled in.
+NO_TRANSLATIONS = {
+    "translations-TOTAL_FORMS": "0",
+    "translations-INITIAL_FORMS": "0",
+    "translations-MIN_NUM_FORMS": "0",
+    "translations-MAX_NUM_FORMS": "1000",
+}
 
 
 def test_editor_sees_forums_topics_and_reports(client, editor, topic):
@@ -25,12 +32,14 @@ def test_editor_creates_a_forum(client, editor, home_page):
     client.force_login(editor)
     response = client.post(
         f"{FORUMS}add/",
-        {"name": "Policy engagement", "slug": "policy", "description": "", "scope": "members"},
+        {"name": "Policy engagement", "slug": "policy", "description": "", "scope": "members"}
+        | NO_TRANSLATIONS,
     )
     assert response.status_code == 302
     assert Forum.objects.get(slug="policy").scope == "members"
     response = client.post(
-        f"{FORUMS}add/", {"name": "No page", "slug": "nopage", "description": "", "scope": "page"}
+        f"{FORUMS}add/",
+        {"name": "No page", "slug": "nopage", "description": "", "scope": "page"} | NO_TRANSLATIONS,
     )
     assert response.status_code == 200  # form error: a page forum needs a page
     assert not Forum.objects.filter(slug="nopage").exists()
@@ -38,7 +47,9 @@ def test_editor_creates_a_forum(client, editor, home_page):
 
 def test_reserved_slug_is_refused(client, editor):
     client.force_login(editor)
-    client.post(f"{FORUMS}add/", {"name": "P", "slug": "preferences", "scope": "members"})
+    client.post(
+        f"{FORUMS}add/", {"name": "P", "slug": "preferences", "scope": "members"} | NO_TRANSLATIONS
+    )
     assert not Forum.objects.filter(slug="preferences").exists()
 
 

@@ -19,6 +19,7 @@ def test_demo_creates_forums_with_participant_topics(client, db):
         "Tracking fidelity without extra paperwork"
         in client.get("/forums/team-leads-and-supervisors/").content.decode()
     )
+    assert "قادة الفرق والمشرفون" in client.get("/ar/forums/").content.decode()
 
 
 def test_demo_at_scale_two_has_a_ten_thousand_post_topic_and_is_idempotent(client, db):

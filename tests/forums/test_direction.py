@@ -31,5 +31,6 @@ def test_dashboard_isolates_the_forum_name_from_the_arabic_count(client, open_fo
     posting.reply(topic, user, "News")
     page = client.get("/ar/dashboard/").content.decode()
     assert '<html lang="ar" dir="rtl"' in page
-    assert "(<bdi>Barriers and solutions</bdi>: " in page
+    # Untranslated: the English name, isolated and marked English.
+    assert '(<bdi lang="en" dir="ltr">Barriers and solutions</bdi>: ' in page
     assert "<bdi>Supervision rota</bdi>" in page

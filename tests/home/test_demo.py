@@ -25,6 +25,15 @@ def test_load_demo_twice_gives_the_same_rows(db):
     assert snapshot() == first
 
 
+def test_demo_header_and_footer_are_in_arabic_farsi_and_urdu(client, db):
+    call_command("load_demo", force=True)
+    arabic = client.get("/ar/about/").content.decode()
+    assert "التعاونية التعلّمية</a>" in arabic
+    assert "عمّان، الأردن" in arabic
+    assert "همیاری یادگیری برای مراقبت" in client.get("/fa/about/").content.decode()
+    assert "لرننگ کولیبوریٹو</a>" in client.get("/ur/about/").content.decode()
+
+
 def test_load_demo_creates_home_page_about_and_accounts(client, db):
     call_command("load_demo", force=True)
     site = Site.objects.get(is_default_site=True)
