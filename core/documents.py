@@ -24,7 +24,9 @@ from wagtail.permissions import policy_registry
 def referencing_pages(document):
     page_type = ContentType.objects.get_for_model(Page)
     ids = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type)
-    return Page.objects.filter(pk__in=ids.values("object_id")).specific()
+    # object_id is text in the reference index: PostgreSQL will not compare it with a pk.
+    page_ids = [int(pk) for pk in ids.values_list("object_id", flat=True)]
+    return Page.objects.filter(pk__in=page_ids).specific()
 
 
 def page_shows_documents(page, request):

@@ -212,7 +212,8 @@ def test_every_route_checks_access_under_every_prefix(
     for route in routes:
         response = client.get(data_url(team, prefix, route))
         assert response.status_code == 403
-    assert "data contacts and the course" in response.content.decode()
+    if not prefix:  # the reason, in English; the other languages say it in theirs
+        assert "data contacts and the course" in response.content.decode()
     assert client.post(data_url(team, prefix), post).status_code == 403
     for someone in (facilitator, editor):
         client.force_login(someone)

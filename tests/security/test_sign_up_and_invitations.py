@@ -84,7 +84,7 @@ def test_a_confirmation_link_is_tied_to_the_account_and_its_address(client, home
 def test_an_unconfirmed_account_asks_for_a_new_link_on_its_profile(client, home_page):
     person = UserFactory(username="unsure", email="unsure@example.org", email_confirmed=False)
     client.force_login(person)
-    assert "is not confirmed yet" in client.get("/ar/accounts/profile/").content.decode()
+    assert "is not confirmed yet" in client.get("/accounts/profile/").content.decode()
     assert client.get("/accounts/confirm-again/").status_code == 405
     assert client.post("/accounts/confirm-again/").status_code == 302
     (message,) = mail.outbox
