@@ -1,8 +1,9 @@
 """One sentence per notification, for the notification centre (names isolated in
 <bdi>, so a Latin name inside an Arabic sentence keeps its order) and for emails."""
 
+import re
+
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from forums.choices import NotificationKind
@@ -38,6 +39,9 @@ def sentence(notification):
 
 
 def sentence_html(notification):
+    """The translated sentence escaped, each value escaped and isolated: the sentence's
+    %(name)s placeholders become format_html's {name} (its own braces doubled)."""
     values = {key: format_html("<bdi>{}</bdi>", v) for key, v in _values(notification).items()}
-    # The translated sentence is escaped and each value is escaped by format_html.
-    return mark_safe(conditional_escape(_template(notification)) % values)  # noqa: S308
+    escaped = str(conditional_escape(_template(notification)))
+    pattern = re.sub(r"%\((\w+)\)s", r"{\1}", escaped.replace("{", "{{").replace("}", "}}"))
+    return format_html(pattern, **values)

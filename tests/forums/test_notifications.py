@@ -124,3 +124,22 @@ def test_notification_centre_costs_the_same_with_many_notifications(
         for _ in range(50)
     )
     assert queries() == few
+
+
+def test_names_and_titles_in_a_notification_are_escaped(
+    client, forum_a, course_rules, member, user
+):
+    """The sentence is built from a translation and user text: the text stays text,
+    braces included (the sentence goes through format_html)."""
+    course_rules.members[forum_a.page_id] = {member.pk, user.pk}
+    topic = make_topic(forum_a, member, title="<script>alert(1)</script> {0} rota")
+    Subscription.objects.create(user=user, topic=topic)
+    member.display_name = "<b>Bold</b> {who}"
+    member.save()
+    client.force_login(member)
+    client.post(url(topic, "reply/"), {"body": "See the new rota"})
+    client.force_login(user)
+    page = client.get("/notifications/").content.decode()
+    assert "<script>alert(1)" not in page
+    assert "<bdi>&lt;script&gt;alert(1)&lt;/script&gt; {0} rota</bdi>" in page
+    assert "<bdi>&lt;b&gt;Bold&lt;/b&gt; {who}</bdi> replied in" in page
