@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.defaults import permission_denied as forbidden
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import InspectView
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -99,6 +100,11 @@ class ApplicationInspectView(InspectView):
                 "member"
             ),
             form=form or (DecisionForm(allowed=allowed) if allowed else None),
+            facts=[
+                fact
+                for fn in hooks.get_hooks("application_review_facts")
+                for fact in fn(application) or []
+            ],
         )
         return context
 

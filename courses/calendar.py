@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+from wagtail import hooks
 
 UID_DOMAIN = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
 
@@ -55,6 +56,13 @@ def describe(event, workshop, request, with_join_link):
         description.append(f"Join: {workshop.join_url}")
     if any(description):
         event.add("description", "\n\n".join(part for part in description if part))
+
+
+def contributed_events(hook_name, subject, request):
+    """The events other apps add to a calendar: `course_calendar_events`
+    (`fn(course, request)`) and `personal_calendar_events` (`fn(user, request)`), each
+    returning a list of icalendar events."""
+    return [event for fn in hooks.get_hooks(hook_name) for event in fn(subject, request) or []]
 
 
 def calendar_response(name, events, filename):

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     # The project's apps, top layer first (see the README's architecture section).
     "home",
     "improvement",
+    "calls",
     "evaluations",
     "attendance",
     "applications",
