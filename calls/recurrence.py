@@ -9,11 +9,19 @@ from dateutil import rrule
 from calls.choices import Frequency
 
 WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
+ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 MAX_OCCURRENCES = 400  # a weekly series for eight years; a typo in “until” stays cheap
 
 
-def first_start(series):
+def earliest(series):
     return datetime.combine(series.starts_on, series.start_time, tzinfo=series.zone)
+
+
+def first_start(series):
+    """The first occurrence: a calendar's DTSTART counts as one whatever the rule says,
+    so it must be the rule's first date, not the first possible one."""
+    start = next(iter(rule(series)), None) or earliest(series)
+    return start.replace(tzinfo=series.zone)
 
 
 def rule(series):
@@ -27,7 +35,7 @@ def rule(series):
         until = datetime.combine(series.until, series.start_time, tzinfo=series.zone)
     return rrule.rrule(
         freq,
-        dtstart=first_start(series),
+        dtstart=earliest(series),
         byweekday=byweekday,
         until=until,
         count=None if until else (series.count or 1),
@@ -37,8 +45,9 @@ def rule(series):
 def ical_rule(series):
     """The RRULE's parts, as icalendar's `vRecur` takes them."""
     parts = {"freq": series.frequency.upper()}
-    day = WEEKDAYS[series.weekday]
-    parts["byday"] = str(day(series.ordinal)) if series.frequency == Frequency.MONTHLY else str(day)
+    day = ICAL_DAYS[series.weekday]
+    monthly = series.frequency == Frequency.MONTHLY
+    parts["byday"] = f"{series.ordinal or 1}{day}" if monthly else day
     if series.until:
         parts["until"] = datetime.combine(
             series.until, series.start_time, tzinfo=series.zone

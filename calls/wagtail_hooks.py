@@ -1,21 +1,23 @@
 """Wagtail hooks of calls: the admin, the routes below course pages, the link on the
-course page, the calendars, the reminders and the application review."""
+course page, the calendars, the reminders, the application review and the demo."""
 
 from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from calls import reminders, views
+from calls import hours_views, reminders, series_views, views
 from calls.admin_views import CallsGroup
 from calls.calendar import course_events, personal_events
 from calls.review import call_attendance_facts
-from calls.series_views import course_series
-from core.routing import PageRoute
+from core.routing import PageRoute, file_route
+from courses import access
 from courses.models import CoursePage
 
 register_snippet(CallsGroup)
 
 CALL = "calls/<id:call_id>/"
+SERIES = "consultations/<id:series_id>/"
+OCCURRENCE = f"{SERIES}<str:day>/"
 
 
 @hooks.register("register_page_routes")
@@ -27,18 +29,38 @@ def calls_routes():
         PageRoute(CoursePage, f"{CALL}cancel/", views.cancel, "call_cancel"),
         PageRoute(CoursePage, f"{CALL}attendance/", views.take_attendance, "call_attendance"),
         PageRoute(CoursePage, f"{CALL}notes/", views.edit_notes, "call_notes"),
+        PageRoute(CoursePage, "hours/", hours_views.hours_page, "hours"),
+        PageRoute(CoursePage, file_route("hours.csv"), hours_views.hours_csv, "hours_csv"),
+        PageRoute(CoursePage, SERIES, series_views.series_page, "consultation_series"),
+        PageRoute(CoursePage, OCCURRENCE, series_views.occurrence_page, "consultation"),
+        PageRoute(CoursePage, f"{OCCURRENCE}offer/", series_views.offer_case, "case_offer"),
+        PageRoute(
+            CoursePage,
+            f"{OCCURRENCE}attendance/",
+            series_views.take_attendance,
+            "consultation_attendance",
+        ),
+        PageRoute(
+            CoursePage,
+            f"{OCCURRENCE}offers/<id:offer_id>/",
+            series_views.decide_offer,
+            "case_offer_decision",
+        ),
     ]
 
 
 @hooks.register("page_sections")
 def calls_section(page, request):
-    """On a course page that has calls: a link to them."""
+    """On a course page: a link to its calls, if it has some; for its facilitators and
+    editors, the hours report."""
     if not isinstance(page, CoursePage):
         return None
-    calls = views.course_calls(page)
-    if not calls.exists() and not course_series(page).exists():
+    facilitating = access.can_facilitate(request.user, page)
+    has_calls = views.course_calls(page).exists() or series_views.course_series(page).exists()
+    if not has_calls and not facilitating:
         return None
-    return render_to_string("calls/course_section.html", {"page": page}, request=request)
+    context = {"page": page, "has_calls": has_calls, "facilitating": facilitating}
+    return render_to_string("calls/course_section.html", context, request=request)
 
 
 @hooks.register("course_calendar_events")
@@ -59,3 +81,10 @@ def send_call_reminders(now, result):
 @hooks.register("application_review_facts")
 def attended_calls(application):
     return call_attendance_facts(application)
+
+
+@hooks.register("load_demo_content", order=65)  # after teams (60), before improvement
+def load_calls_demo(scale, stdout):
+    from calls import demo
+
+    demo.load(scale, stdout)
