@@ -12,13 +12,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from calls import registration as places
 from calls.choices import RegistrationStatus
 from calls.forms import CallNotesForm
-from calls.models import InformationalCall
+from calls.models import CallRegistration, InformationalCall
 from calls.series_views import course_series
 from courses import access
 from courses.responses import refuse, vary_on_member
@@ -26,6 +27,14 @@ from courses.responses import refuse, vary_on_member
 
 def course_calls(course):
     return InformationalCall.objects.filter(course=access.original(course))
+
+
+def upcoming_places(user):
+    """The user's registrations for calls still to come, soonest first."""
+    if not user.is_authenticated:
+        return []
+    rows = CallRegistration.objects.filter(user=user, call__ends_at__gt=timezone.now())
+    return list(rows.select_related("call__course").order_by("call__starts_at"))
 
 
 def get_call(course, call_id):

@@ -88,3 +88,13 @@ def load_calls_demo(scale, stdout):
     from calls import demo
 
     demo.load(scale, stdout)
+
+
+@hooks.register("dashboard_panels", order=15)
+def my_calls(request):
+    """The informational calls to come on which the person has a place or is waiting;
+    one query, however many."""
+    places = views.upcoming_places(request.user)
+    if not places:
+        return None
+    return render_to_string("calls/dashboard_panel.html", {"places": places}, request=request)

@@ -121,3 +121,13 @@ def test_the_call_list_costs_the_same_for_two_and_twenty_calls(client, course, s
             places.register(make_call(course, days=InformationalCall.objects.count() + 2), stranger)
         counts.append(queries(client, url))
     assert counts[0] == counts[1]
+
+
+def test_the_dashboard_lists_your_calls_to_come(client, course, call, past_call, stranger):
+    places.register(call, stranger)
+    CallRegistration.objects.create(call=past_call, user=stranger)
+    client.force_login(stranger)
+    content = client.get("/dashboard/").content.decode()
+    assert "My informational calls" in content
+    assert route(course, "call", call_id=call.pk) in content
+    assert route(course, "call", call_id=past_call.pk) not in content
