@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.ids import parse_id
 from courses import access
-from courses.calendar import calendar_response, workshop_events
+from courses.calendar import calendar_response, phase_events, workshop_events
 from courses.models import (
     CalendarFeed,
     ModuleCompletion,
@@ -102,6 +102,7 @@ def course_calendar(request, course):
         for workshop in sorted(workshops, key=lambda workshop: workshop.starts_at)
         for event in workshop_events(workshop, course, request, with_join_links)
     ]
+    events += phase_events(course)
     response = calendar_response(course.title, events, f"{course.slug}.ics")
     return vary_on_member(request, response)
 
