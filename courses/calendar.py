@@ -47,10 +47,10 @@ def workshop_events(workshop, course, request, with_join_link):
     return events
 
 
-def phase_events(course):
+def phase_events(course, phases):
     """One all-day event per phase of the course's timeline (DTEND is exclusive)."""
     events = []
-    for phase in course.phases.all():
+    for phase in phases:
         event = Event()
         event.add("uid", f"phase-{phase.pk}@{UID_DOMAIN}")
         event.add("dtstamp", course.last_published_at or timezone.now())

@@ -11,8 +11,8 @@ from core.caching import declare_cache_query
 from core.translations import localized
 from courses import access
 from courses.choices import CourseStatus
-from courses.models import CoursePage, CoursePhase, Theme
-from courses.phases import next_milestone, reader_today
+from courses.models import CoursePage, Theme
+from courses.phases import next_milestone, phases_of, reader_today
 
 COURSES_PER_PAGE = 20
 
@@ -62,16 +62,15 @@ def course_listing(index, request):
     courses = CoursePage.objects.child_of(index).live().public()
     courses = filters.filter(courses if index.pk else courses.none()).order_by("start_date", "path")
     courses = courses.select_related("hero_image").prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.select_related("locale").order_by("name")),
-        Prefetch("phases", queryset=CoursePhase.objects.order_by("starts_on")),
+        Prefetch("themes", queryset=Theme.objects.select_related("locale").order_by("name"))
     )
     page = Paginator(courses, COURSES_PER_PAGE).get_page(request.GET.get("page"))
     # Each course's themes in the reader's language, translated in one query for the page.
     shown = iter(localized(theme for course in page for theme in course.themes.all()))
-    today = reader_today(request)
+    today, phases = reader_today(request), phases_of(page)
     for course in page:
         course.shown_themes = [next(shown) for _theme in course.themes.all()]
-        course.next_milestone = next_milestone(course.phases.all(), today)
+        course.next_milestone = next_milestone(phases[course.pk], today)
     if not filters.is_bound or filters.is_valid():
         declare_cache_query(request, filters.canonical_query(page.number))
     enrolments = access.load_enrolments(request.user, list(page))

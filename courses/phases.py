@@ -1,20 +1,44 @@
 """A course's timeline: which phase is today's, and the next milestone to announce.
 
 "Today" is the reader's day (core.timezones.reader_zone): a phase that ends on
-31 January is still open in Karachi when it is already over in London.
+31 January is still open in Karachi when it is already over in London. A course and
+its translations share one timeline, the original (default-language) page's, as they
+share one programme.
 """
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from core.timezones import reader_zone
 from courses.choices import PhaseKind
+from courses.models import CoursePhase
 
 
 def reader_today(request):
     return timezone.now().astimezone(reader_zone(request)).date()
+
+
+def phases_of(courses):
+    """{course id: [phases in date order]} of the courses' originals, in one query."""
+    keys = {course.translation_key for course in courses}
+    phases = CoursePhase.objects.filter(
+        page__translation_key__in=keys, page__locale__language_code=settings.LANGUAGE_CODE
+    ).annotate(key=F("page__translation_key"))
+    by_key = {}
+    for phase in phases.order_by("starts_on", "ends_on"):
+        by_key.setdefault(phase.key, []).append(phase)
+    return {course.pk: by_key.get(course.translation_key, []) for course in courses}
+
+
+def course_phases(course, request):
+    """The course page's phases: the edited ones in a preview, else the original's."""
+    if getattr(request, "is_preview", False) or not course.pk:
+        return list(course.phases.all())
+    return phases_of([course])[course.pk]
 
 
 @dataclass

@@ -23,6 +23,7 @@ from courses.models import (
     ModulePage,
     WorkshopPage,
 )
+from courses.phases import phases_of
 from courses.progress import live_children_by_course, progress_for
 from courses.responses import back, refuse, vary_on_member
 
@@ -102,7 +103,7 @@ def course_calendar(request, course):
         for workshop in sorted(workshops, key=lambda workshop: workshop.starts_at)
         for event in workshop_events(workshop, course, request, with_join_links)
     ]
-    events += phase_events(course)
+    events += phase_events(course, phases_of([course])[course.pk])
     response = calendar_response(course.title, events, f"{course.slug}.ics")
     return vary_on_member(request, response)
 

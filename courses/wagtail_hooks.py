@@ -119,5 +119,6 @@ def course_pages_context(page, request):
 def course_timeline_context(page, request):
     """The course's phases in date order, today's marked (courses/includes/timeline.html)."""
     if isinstance(page, CoursePage):
-        return {"timeline": phases.timeline(page.phases.all(), phases.reader_today(request))}
+        shown = phases.course_phases(page, request)
+        return {"timeline": phases.timeline(shown, phases.reader_today(request))}
     return None

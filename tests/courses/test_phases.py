@@ -9,6 +9,7 @@ import icalendar
 import pytest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from courses.choices import EnrolmentMode, PhaseKind
@@ -204,3 +205,17 @@ def test_overlapping_or_backwards_phases_are_refused(
     assert message in response.content.decode()
     assert not CoursePage.objects.filter(slug="timeline").exists()
     assert not CoursePhase.objects.exists()
+
+
+def test_a_translation_shows_the_originals_timeline(client, course):
+    """Dates are one course's, whatever the language: phases added to the original after
+    the Arabic copy was made appear on the copy, its card and its calendar."""
+    arabic = course.copy_for_translation(Locale.objects.get(language_code="ar"), copy_parents=True)
+    arabic.save_revision().publish()
+    add_phases(course, (-5, 20))
+    html = client.get(arabic.url).content.decode()
+    assert len(timeline_items(html)) == 1 and 'aria-current="step"' in html
+    assert 'class="milestone"' in client.get("/ar/courses/").content.decode()
+    calendar = icalendar.Calendar.from_ical(client.get(f"{arabic.url}calendar.ics").content)
+    uids = [str(event["uid"]) for event in calendar.walk("VEVENT")]
+    assert len([uid for uid in uids if uid.startswith("phase-")]) == 1
