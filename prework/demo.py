@@ -240,12 +240,15 @@ def community(index, today):
         ],
         first_module,
     )
-    joined = timezone.now() - timedelta(days=44)
+    # The founding members joined before the start; the demo learner ten days ago, so
+    # their pre-work is still to do (and the demo's reminders stay the learner's one).
+    founders = timezone.now() - timedelta(days=44)
     users = get_user_model().objects.filter(username__in=COMMUNITY_MEMBERS)
     members = {user.username: user for user in users}
     for username in COMMUNITY_MEMBERS:
         user = members.get(username)
         if user:
+            joined = timezone.now() - timedelta(days=10) if username == "learner" else founders
             Enrolment.objects.get_or_create(
                 user=user, course=course, defaults={"enrolled_at": joined}
             )
