@@ -1,5 +1,7 @@
-"""RFC 5545 calendars of workshops: one per course (public) and one per user (private)."""
+"""RFC 5545 calendars of workshops and milestones: one per course (public) and one per
+user (private)."""
 
+from datetime import timedelta
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
@@ -42,6 +44,21 @@ def workshop_events(workshop, course, request, with_join_link):
         event.add("dtend", ends)
         event.add("summary", summary)
         describe(event, workshop, request, with_join_link)
+        events.append(event)
+    return events
+
+
+def phase_events(course, phases):
+    """One all-day event per phase of the course's timeline (DTEND is exclusive)."""
+    events = []
+    for phase in phases:
+        event = Event()
+        event.add("uid", f"phase-{phase.pk}@{UID_DOMAIN}")
+        event.add("dtstamp", course.last_published_at or timezone.now())
+        event.add("dtstart", phase.starts_on)
+        event.add("dtend", phase.ends_on + timedelta(days=1))
+        event.add("summary", f"{course.title}: {phase.label}")
+        event.add("transp", "TRANSPARENT")
         events.append(event)
     return events
 

@@ -72,3 +72,13 @@ class ProgrammeForm(models.TextChoices):
 
     COLLABORATIVE = "collaborative", _("Learning collaborative: teams that report measures")
     COMMUNITY = "community", _("Learning community: individual learners, no teams")
+
+
+class PhaseKind(models.TextChoices):
+    """The stages of a collaborative's life cycle, in the order they usually come."""
+
+    INFORMATIONAL_CALLS = "informational_calls", _("Informational calls")
+    APPLICATIONS = "applications", _("Applications")
+    PRE_WORK = "pre_work", _("Pre-work")
+    LEARNING = "learning", _("Learning sessions and action periods")
+    SUSTAINABILITY = "sustainability", _("Sustainability")

@@ -92,3 +92,29 @@ class WorkshopPageForm(SiblingModulesForm):
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The workshop must end after it starts."))
         return cleaned
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    """Refuses phases that overlap: a course is in one phase on any day."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("phases")
+        if formset is None:
+            return cleaned
+        kept = [
+            form
+            for form in formset.forms
+            if form.is_valid()
+            and form.cleaned_data.get("starts_on")
+            and not form.cleaned_data.get("DELETE")
+        ]
+        kept.sort(key=lambda form: form.cleaned_data["starts_on"])
+        for earlier, later in zip(kept, kept[1:], strict=False):
+            if later.cleaned_data["starts_on"] <= earlier.cleaned_data["ends_on"]:
+                later.add_error(
+                    "starts_on",
+                    _("This phase overlaps “%(phase)s”: start it after that one ends.")
+                    % {"phase": earlier.instance.label},
+                )
+        return cleaned

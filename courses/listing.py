@@ -12,6 +12,7 @@ from core.translations import localized
 from courses import access
 from courses.choices import CourseStatus
 from courses.models import CoursePage, Theme
+from courses.phases import next_milestone, phases_of, reader_today
 
 COURSES_PER_PAGE = 20
 
@@ -66,8 +67,10 @@ def course_listing(index, request):
     page = Paginator(courses, COURSES_PER_PAGE).get_page(request.GET.get("page"))
     # Each course's themes in the reader's language, translated in one query for the page.
     shown = iter(localized(theme for course in page for theme in course.themes.all()))
+    today, phases = reader_today(request), phases_of(page)
     for course in page:
         course.shown_themes = [next(shown) for _theme in course.themes.all()]
+        course.next_milestone = next_milestone(phases[course.pk], today)
     if not filters.is_bound or filters.is_valid():
         declare_cache_query(request, filters.canonical_query(page.number))
     enrolments = access.load_enrolments(request.user, list(page))

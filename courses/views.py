@@ -16,13 +16,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.ids import parse_id
 from courses import access
-from courses.calendar import calendar_response, contributed_events, workshop_events
+from courses.calendar import calendar_response, contributed_events, phase_events, workshop_events
 from courses.models import (
     CalendarFeed,
     ModuleCompletion,
     ModulePage,
     WorkshopPage,
 )
+from courses.phases import phases_of
 from courses.progress import live_children_by_course, progress_for
 from courses.responses import back, refuse, vary_on_member
 
@@ -102,6 +103,7 @@ def course_calendar(request, course):
         for workshop in sorted(workshops, key=lambda workshop: workshop.starts_at)
         for event in workshop_events(workshop, course, request, with_join_links)
     ]
+    events += phase_events(course, phases_of([course])[course.pk])
     events += contributed_events("course_calendar_events", course, request)
     response = calendar_response(course.title, events, f"{course.slug}.ics")
     return vary_on_member(request, response)

@@ -5,7 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.routing import PageRoute, file_route
 from core.viewsets import ScopedSnippetViewSet
-from courses import access, certificates, progress, views
+from courses import access, certificates, phases, progress, views
 from courses.dashboard import courses_panel
 from courses.listing import course_listing
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage, Theme, WorkshopPage
@@ -112,4 +112,13 @@ def course_pages_context(page, request):
         return progress.module_page_context(page, request)
     if isinstance(page, WorkshopPage):
         return progress.workshop_page_context(page, request)
+    return None
+
+
+@hooks.register("page_context")
+def course_timeline_context(page, request):
+    """The course's phases in date order, today's marked (courses/includes/timeline.html)."""
+    if isinstance(page, CoursePage):
+        shown = phases.course_phases(page, request)
+        return {"timeline": phases.timeline(shown, phases.reader_today(request))}
     return None

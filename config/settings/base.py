@@ -30,6 +30,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # The project's apps, top layer first (see the README's architecture section).
     "home",
+    "prework",
     "improvement",
     "calls",
     "evaluations",

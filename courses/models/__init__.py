@@ -2,6 +2,7 @@ from .certificates import Certificate
 from .enrolment import CalendarFeed, Enrolment, ModuleCompletion
 from .module import ModulePage
 from .pages import CourseIndexPage, CoursePage, CoursePerson
+from .phases import CoursePhase
 from .snippets import Theme
 from .workshop import FollowUpPage, FollowUpReminder, WorkshopPage
 
@@ -11,6 +12,7 @@ __all__ = [
     "CourseIndexPage",
     "CoursePage",
     "CoursePerson",
+    "CoursePhase",
     "Enrolment",
     "FollowUpPage",
     "FollowUpReminder",

@@ -4,7 +4,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -14,6 +20,7 @@ from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.pages import ContributedContextMixin, DeclaredChildrenMixin
 from core.routing import ContributedRoutesMixin
 from courses.choices import CourseFormat, CourseStatus, EnrolmentMode, PersonRole, ProgrammeForm
+from courses.forms import CoursePageForm
 from courses.responses import vary_on_member
 
 
@@ -64,6 +71,7 @@ class CoursePage(
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage", "courses.WorkshopPage"]
+    base_form_class = CoursePageForm
 
     # Description
     intro = models.TextField(
@@ -123,6 +131,12 @@ class CoursePage(
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Practicalities"),
+        ),
+        InlinePanel(
+            "phases",
+            heading=_("Timeline"),
+            label=_("Phase"),
+            help_text=_("Dated phases, shown as a timeline; phases must not overlap."),
         ),
         MultipleChooserPanel(
             "people", chooser_field_name="person", heading=_("Facilitators and guest speakers")

@@ -93,6 +93,7 @@ class CoursePagesTests(WagtailPageTestCase):
                 "enrolment_mode": "open",
                 "programme_form": "collaborative",
                 "people": inline_formset([{"person": self.person.pk, "role": "guest_speaker"}]),
+                "phases": inline_formset([]),
             }
         )
         data["themes"] = [self.theme.pk]
@@ -118,6 +119,7 @@ class CoursePagesTests(WagtailPageTestCase):
                 "enrolment_mode": "open",
                 "programme_form": "collaborative",
                 "people": inline_formset([]),
+                "phases": inline_formset([]),
             }
         )
         response = self.client.post(f"/admin/pages/add/courses/coursepage/{self.index.pk}/", data)

@@ -21,6 +21,7 @@ from wagtail.models import Locale
 from courses.choices import EnrolmentRole, ProgrammeForm
 from courses.course_forums import ensure_course_forum
 from courses.models import ModulePage, WorkshopPage
+from prework.models import PreworkItem
 from tests.applications.conftest import make_application
 from tests.courses.factories import enrol, make_course, make_index
 from tests.evaluations.conftest import CHANGE, answer_data, make_evaluation
@@ -86,6 +87,7 @@ PRIVATE_URLS = [
     ),
     Row("collaborative view of the measures", lambda w: w["course"].url + "measures/", 404),
     Row("measures CSV", lambda w: w["course"].url + "measures.csv", 404),
+    Row("everyone's pre-work", lambda w: w["course"].url + "prework/", 404),
     # Everyone signed in has notifications of their own: none may show others' topics.
     Row("notifications", lambda w: reverse("notifications:list"), 200),
     # Everyone signed in has a dashboard of their own: it must show nothing of others'.
@@ -108,6 +110,7 @@ def build_world(home_page):
     team = make_team(course)
     join(team, participant, "clinician")
     make_measure(course)
+    PreworkItem.objects.create(course=course, title="Sign the participation agreement")
 
     topic = make_topic(
         ensure_course_forum(course),

@@ -1,0 +1,86 @@
+"""What pre-work adds to other apps' pages through their hooks: the team's items on its
+page (teams' `team_page_sections`), a participant's own items and the facilitators' link
+on a course page (`page_sections`), and the dashboard panel (`dashboard_panels`).
+
+Each asks `courses.access` / `teams.access` itself: a section is only ever rendered for
+the team's members, the participant, or the course's facilitators and editors.
+"""
+
+from django.template.loader import render_to_string
+
+from courses import access
+from courses.choices import EnrolmentRole, ProgrammeForm
+from courses.models import CoursePage, Enrolment
+from prework import status
+from teams import access as team_access
+from teams.choices import TeamStatus
+
+
+def items_context(owner, found, can_tick, course):
+    rows = found[owner.key]
+    return {
+        "owner": owner,
+        "rows": rows,
+        "done": sum(row.is_done for row in rows),
+        "can_tick": can_tick,
+        "course": course,
+    }
+
+
+def team_section(team, course, request):
+    original = access.original(course)
+    items = status.course_items([original.pk])
+    if not items.get(original.pk):
+        return None
+    owners = status.team_owners([team])
+    found = status.states(owners, items)
+    member = team_access.memberships(request.user, course).get(team.pk)
+    can_tick = bool(member and member.is_senior_leader)
+    context = items_context(owners[0], found, can_tick, course)
+    return render_to_string("prework/team_section.html", context, request=request)
+
+
+def course_section(page, request):
+    """A community participant's own pre-work; the overview link for facilitators."""
+    if not isinstance(page, CoursePage) or not page.pk:
+        return None
+    user, original = request.user, access.original(page)
+    facilitating = access.can_facilitate(user, page)
+    context = {"page": page, "facilitating": facilitating, "owner": None}
+    if not page.has_teams and access.tracks_progress(user, page):
+        items = status.course_items([original.pk])
+        if items.get(original.pk):
+            enrolment = access.get_enrolment(user, page)
+            owners = status.person_owners([enrolment])
+            context.update(items_context(owners[0], status.states(owners, items), True, page))
+    if not facilitating and context["owner"] is None:
+        return None
+    if facilitating and not original.prework_items.exists():
+        return None
+    return render_to_string("prework/course_section.html", context, request=request)
+
+
+def dashboard_panel(request):
+    """The signed-in person's pre-work in every course: their teams' and their own."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    teams = team_access.user_teams(user).filter(
+        status=TeamStatus.ACTIVE, course__prework_items__isnull=False
+    )
+    enrolments = Enrolment.objects.filter(
+        user=user,
+        role=EnrolmentRole.PARTICIPANT,
+        status__in=access.MEMBER_STATUSES,
+        course__programme_form=ProgrammeForm.COMMUNITY,
+        course__prework_items__isnull=False,
+    )
+    owners = status.team_owners(teams.distinct()) + status.person_owners(
+        enrolments.distinct().select_related("user")
+    )
+    if not owners:
+        return None
+    found = status.states(owners, status.course_items({owner.course_id for owner in owners}))
+    courses = CoursePage.objects.in_bulk({owner.course_id for owner in owners})
+    panels = [items_context(owner, found, False, courses[owner.course_id]) for owner in owners]
+    return render_to_string("prework/dashboard_panel.html", {"panels": panels}, request=request)
