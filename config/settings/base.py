@@ -31,10 +31,12 @@ INSTALLED_APPS = [
     # The project's apps, top layer first (see the README's architecture section).
     "home",
     "improvement",
+    "announcements",
     "evaluations",
     "attendance",
     "applications",
     "teams",
+    "roster",
     "reminders",
     "courses",
     "library",
