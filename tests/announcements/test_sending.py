@@ -1,5 +1,7 @@
 """Publishing an announcement emails each person of its audience once, in their language."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from wagtail.models import Locale
@@ -158,3 +160,34 @@ def test_a_failed_email_is_retried_by_the_next_run(index, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     run()
     assert [m.to[0] for m in mail.outbox] == ["a@example.org"]
+
+
+def test_a_delivery_claimed_by_another_run_is_left_to_it(index):
+    from django.utils import timezone
+
+    Subscriber.objects.create(email="a@example.org")
+    publish(draft(index))
+    Delivery.objects.update(claim="other-run", claimed_at=timezone.now())
+    run()
+    assert mail.outbox == []
+    Delivery.objects.update(claimed_at=timezone.now() - timedelta(hours=2))  # that run died
+    run()
+    assert [m.to[0] for m in mail.outbox] == ["a@example.org"]
+
+
+def test_publishing_again_writes_only_to_newcomers(index):
+    Subscriber.objects.create(email="a@example.org")
+    page = publish(draft(index))
+    run()
+    Subscriber.objects.create(email="b@example.org")
+    publish(page)
+    run()
+    assert [m.to[0] for m in mail.outbox] == ["a@example.org", "b@example.org"]
+
+
+def test_an_unpublished_announcement_is_not_sent(index):
+    Subscriber.objects.create(email="a@example.org")
+    page = publish(draft(index))
+    page.unpublish()
+    run()
+    assert mail.outbox == []
