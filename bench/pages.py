@@ -19,6 +19,7 @@ FIXED_PAGES = [
     ("library: search + two tags", LIBRARY_SEARCH, None),
     ("resource", "/library/task-sharing-toolkit-for-district-mental-health-teams/", None),
     ("forum list", "/forums/", None),
+    ("announcements", "/announcements/", None),
     ("dashboard", "/dashboard/", "learner"),
 ]
 
@@ -43,12 +44,15 @@ class _Pages:
     up, so the rows that depend on the data can be looked up then."""
 
     def __iter__(self):
+        from bench import roster
         from bench.collaborative import ensure_size
 
         yield from FIXED_PAGES
         yield from longest_topic_pages()
         for label, path in ensure_size(COURSE):
             yield label, path, "facilitator"
+        for label, path in roster.ensure_size():
+            yield label, path, None
 
 
 PAGES = _Pages()

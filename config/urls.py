@@ -38,6 +38,8 @@ urlpatterns += i18n_patterns(
     path("", include("applications.urls")),
     path("", include("reminders.urls")),
     path("", include("library.urls")),
+    path("", include("announcements.urls")),
+    path("", include("roster.urls")),
     # Wagtail's page serving, falling back to the English page when a page has no
     # translation yet (same pattern and name as Wagtail's own, which stays as backup);
     # paths that end in a file name (calendar.ics) go to the page's routes too.

@@ -33,10 +33,12 @@ INSTALLED_APPS = [
     "prework",
     "improvement",
     "calls",
+    "announcements",
     "evaluations",
     "attendance",
     "applications",
     "teams",
+    "roster",
     "reminders",
     "courses",
     "library",
@@ -269,7 +271,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_ENABLE_ADMIN = False
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "home.throttle.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.throttle.client_ip"
 
 
 def env_rate(name, default):

@@ -18,8 +18,8 @@ def test_demo_evaluation_attendance_and_certificate(client, db):
     # every day except three missed (omar.nasser day 3, keisha.johnson day 2, learner
     # day 3): 12 × 3 − 3.
     assert Attendance.objects.filter(workshop=page.get_parent()).count() == 33
-    certificate = Certificate.objects.get()
-    assert certificate.enrolment.user.username == "nour.elsayed"
+    # nour.elsayed completed it by the completion rule (the roster demo certifies others).
+    certificate = Certificate.objects.get(enrolment__user__username="nour.elsayed")
     assert client.get(f"/certificates/{certificate.code}/").status_code == 200
 
     client.force_login(User.objects.get(username="facilitator"))

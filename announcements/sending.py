@@ -1,0 +1,104 @@
+"""Announcement emails, sent by `send_reminders` (the reminders app's `send_reminders`
+hook) once their page is published: each listed delivery once, in its language version
+(the live translation in the reader's language, else the default-language page).
+
+Exactly once: a run claims a batch of unsent deliveries (an update that only one run can
+win), sends each and marks it sent. A failed email is released for the next run, up to
+MAX_ATTEMPTS; a claim left by a run that died is taken up again after CLAIM_TIMEOUT.
+Addresses that unsubscribed after being listed are skipped.
+"""
+
+import logging
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+
+from announcements.models import AnnouncementPage, Delivery, OptOut
+from announcements.subscriptions import unsubscribe_token
+from core.mail import absolute, build_email, page_link, unsubscribe_headers
+
+logger = logging.getLogger(__name__)
+BATCH = 200
+MAX_ATTEMPTS = 5
+CLAIM_TIMEOUT = timedelta(hours=1)
+
+
+def unsubscribe_url(email):
+    return absolute(reverse("announcements_unsubscribe", args=[unsubscribe_token(email)]))
+
+
+def announcement_email(delivery, version):
+    with translation.override(delivery.language):
+        url = unsubscribe_url(delivery.email)
+        return build_email(
+            delivery.email,
+            version.title,
+            "announcements/email/announcement",
+            {"announcement": version, "link": page_link(version), "unsubscribe_url": url},
+            headers=unsubscribe_headers(url),
+        )
+
+
+def language_versions(deliveries):
+    """{(translation key, language): live page} of the batch's announcements, one query."""
+    keys = {delivery.announcement.translation_key for delivery in deliveries}
+    pages = AnnouncementPage.objects.live().filter(translation_key__in=keys)
+    return {
+        (page.translation_key, page.locale.language_code): page
+        for page in pages.select_related("locale")
+    }
+
+
+def version_for(delivery, versions):
+    key = delivery.announcement.translation_key
+    return versions.get((key, delivery.language)) or versions.get(
+        (key, settings.LANGUAGE_CODE), delivery.announcement
+    )
+
+
+def claim_batch(now, tried):
+    """Unsent deliveries, claimed by this run; none it already tried."""
+    token = uuid.uuid4().hex
+    due = Delivery.objects.exclude(pk__in=tried).filter(
+        Q(claim="") | Q(claimed_at__lt=now - CLAIM_TIMEOUT),
+        sent_at=None,
+        attempts__lt=MAX_ATTEMPTS,
+        announcement__live=True,
+    )
+    ids = list(due.values_list("pk", flat=True)[:BATCH])
+    due.filter(pk__in=ids).update(claim=token, claimed_at=now)
+    return list(Delivery.objects.filter(claim=token).select_related("announcement"))
+
+
+def send_one(delivery, version, connection, now, result):
+    try:
+        connection.send_messages([announcement_email(delivery, version)])
+    except Exception as error:  # any backend error: the next run retries
+        logger.warning("Announcement email %s failed: %s", delivery.pk, error)
+        Delivery.objects.filter(pk=delivery.pk).update(
+            claim="", claimed_at=None, attempts=delivery.attempts + 1
+        )
+        result.failed += 1
+    else:
+        Delivery.objects.filter(pk=delivery.pk).update(sent_at=now, attempts=delivery.attempts + 1)
+        result.sent += 1
+
+
+def send_announcements(now, result):
+    connection, tried = get_connection(), set()
+    while deliveries := claim_batch(now, tried):
+        tried.update(delivery.pk for delivery in deliveries)
+        versions = language_versions(deliveries)
+        addresses = [delivery.email for delivery in deliveries]
+        opted_out = set(OptOut.objects.filter(email__in=addresses).values_list("email", flat=True))
+        for delivery in deliveries:
+            if delivery.email in opted_out:
+                Delivery.objects.filter(pk=delivery.pk).delete()
+                result.skipped += 1
+                continue
+            send_one(delivery, version_for(delivery, versions), connection, now, result)
