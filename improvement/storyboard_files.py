@@ -31,6 +31,7 @@ IMAGE_TYPES = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "webp": "WEBP", "gif
 SIGNATURES = {"pdf": b"%PDF-", "pptx": b"PK\x03\x04", "odp": b"PK\x03\x04"}
 EXTENSIONS = ["pdf", *IMAGE_TYPES, "pptx", "odp"]
 PREVIEW_WIDTH = 1000
+PREVIEW_FILTER = f"max-{PREVIEW_WIDTH}x1400"
 COLLECTION = "Storyboards"
 
 
@@ -115,6 +116,7 @@ def store(upload, title, user):
     )
     image._set_image_file_metadata()
     image.save()
+    image.get_rendition(PREVIEW_FILTER)  # made now, so showing it only reads
     return document, image
 
 

@@ -227,7 +227,7 @@ def preview(request, workshop, original, course, storyboard_id):
     storyboard = gallery_storyboard(original, storyboard_id)
     if storyboard.preview is None:
         raise Http404
-    rendition = storyboard.preview.get_rendition(f"max-{storyboard_files.PREVIEW_WIDTH}x1400")
+    rendition = storyboard.preview.get_rendition(storyboard_files.PREVIEW_FILTER)
     response = FileResponse(rendition.file.open("rb"))
     response["Cache-Control"] = "private, max-age=3600"
     return response

@@ -198,8 +198,10 @@ def test_facilitators_see_the_distribution_and_who_has_not_rated(
     assert "Team cairo" in by_team and "Team karachi" not in by_team
     assert "Team karachi" in by_faculty and "Team cairo" not in by_faculty
     assert "<strong>1</strong>" in html  # one team at 2.0 by each kind
+    assert overview_url(course) in client.get(team_url(team)).content.decode()
     client.force_login(participant)
     assert client.get(overview_url(course)).status_code == 403
+    assert overview_url(course) not in client.get(team_url(team)).content.decode()
 
 
 def test_a_learning_community_has_no_assessment(client, course, team, facilitator):

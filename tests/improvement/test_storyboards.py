@@ -220,3 +220,12 @@ def test_the_workshop_page_links_its_storyboards_for_members(client, workshop, p
     assert "See the storyboards" in client.get(workshop.url).content.decode()
     client.logout()
     assert "See the storyboards" not in client.get(workshop.url).content.decode()
+
+
+def test_a_pdf_pdfium_cannot_read_is_kept_without_a_preview(client, workshop, team, participant):
+    client.force_login(participant)
+    broken = SimpleUploadedFile("board.pdf", b"%PDF-1.7\nnot really a pdf")
+    assert upload(client, workshop, broken).status_code == 302
+    storyboard = Storyboard.objects.get()
+    assert storyboard.document is not None and storyboard.preview is None
+    assert client.get(gallery_url(workshop) + f"{storyboard.pk}/preview/").status_code == 404
