@@ -320,3 +320,16 @@ class Baseline(models.Model):
             )
         if self.measure_id and self.team_id and self.team.course_id != self.measure.course_id:
             raise ValidationError({"measure": _("Choose a measure of the team's course.")})
+
+
+# Models kept in their own modules, registered with the app here.
+from improvement.assessment import (  # noqa: E402, F401
+    AssessmentLevel,
+    AssessmentLevelTranslation,
+    AssessmentRating,
+)
+from improvement.storyboards import (  # noqa: E402, F401
+    Storyboard,
+    StoryboardComment,
+    StoryboardReminder,
+)

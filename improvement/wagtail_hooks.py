@@ -5,17 +5,32 @@ emails, the demo data."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from core.routing import PageRoute, file_route
-from courses.models import CoursePage
-from improvement import dashboard, data_section, late_data, team_list, team_section, views
+from courses.models import CoursePage, WorkshopPage
+from improvement import (
+    assessment_section,
+    assessment_views,
+    dashboard,
+    data_section,
+    late_data,
+    storyboard_files,
+    storyboard_reminders,
+    storyboard_views,
+    team_list,
+    team_section,
+    views,
+)
 from improvement.admin_views import BaselineViewSet, MeasureViewSet
+from improvement.assessment_admin import AssessmentLevelViewSet
 from improvement.collaborative_views import measures_csv, measures_view
 from improvement.models import Baseline, Measure
 from teams.admin_views import TeamPolicy
 
 register_permission_policy(Measure, TeamPolicy(Measure))
 register_permission_policy(Baseline, TeamPolicy(Baseline))
+register_snippet(AssessmentLevelViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -76,3 +91,67 @@ def load_improvement_demo(scale, stdout):
     from improvement import demo
 
     demo.load(scale, stdout)
+
+
+@hooks.register("register_page_routes")
+def assessment_routes():
+    return [
+        PageRoute(
+            CoursePage,
+            "teams/<slug:team_slug>/assessment/",
+            assessment_views.team_assessment,
+            "team_assessment",
+        ),
+        PageRoute(
+            CoursePage, "assessment/", assessment_views.collaborative_assessment, "assessment"
+        ),
+    ]
+
+
+@hooks.register("team_page_sections")
+def team_assessment_section(team, course, request):
+    return assessment_section.render(team, course, request)
+
+
+@hooks.register("load_demo_content", order=71)  # after the teams and their data
+def load_assessment_demo(scale, stdout):
+    from improvement import demo_assessment
+
+    demo_assessment.load(scale, stdout)
+
+
+@hooks.register("register_page_routes")
+def storyboard_routes():
+    one = "storyboards/<id:storyboard_id>/"
+    return [
+        PageRoute(WorkshopPage, "storyboards/", storyboard_views.gallery, "storyboards"),
+        PageRoute(
+            WorkshopPage, "storyboards/upload/", storyboard_views.upload, "storyboard_upload"
+        ),
+        PageRoute(WorkshopPage, one + "comment/", storyboard_views.comment, "storyboard_comment"),
+        PageRoute(WorkshopPage, one + "feature/", storyboard_views.feature, "storyboard_feature"),
+        PageRoute(WorkshopPage, one + "preview/", storyboard_views.preview, "storyboard_preview"),
+    ]
+
+
+@hooks.register("before_serve_document")
+def keep_storyboard_files_private(document, request):
+    return storyboard_files.refuse_storyboard_document(document, request)
+
+
+@hooks.register("page_sections")
+def storyboards_link(page, request):
+    """On a collaborative's workshop page, the storyboards link for the course's members."""
+    return storyboard_views.workshop_section(page, request)
+
+
+@hooks.register("send_reminders")
+def send_storyboard_reminders(now, result):
+    storyboard_reminders.send_storyboard_reminders(now, result)
+
+
+@hooks.register("load_demo_content", order=72)
+def load_storyboards_demo(scale, stdout):
+    from improvement import demo_storyboards
+
+    demo_storyboards.load(scale, stdout)

@@ -256,6 +256,10 @@ REMINDERS_CATCH_UP = timedelta(hours=int(os.environ.get("REMINDERS_CATCH_UP_HOUR
 # The day of the month by which teams report the month before; from that day their data
 # contacts get one late-data email (improvement).
 IMPROVEMENT_DATA_DUE_DAY = int(os.environ.get("IMPROVEMENT_DATA_DUE_DAY", "10"))
+# Days before a learning session that team leaders are reminded of their storyboard.
+IMPROVEMENT_STORYBOARD_REMINDER_DAYS = int(
+    os.environ.get("IMPROVEMENT_STORYBOARD_REMINDER_DAYS", "14")
+)
 # The snippet that library resources name as authors (app_label.Model).
 LIBRARY_PERSON_MODEL = os.environ.get("LIBRARY_PERSON_MODEL", "home.Person")
 

@@ -23,6 +23,13 @@ from tests.teams.conftest import join
 FAILING = "tests.applications.backends.FailingBackend"
 
 
+@pytest.fixture(autouse=True)
+def no_storyboard_reminders(settings):
+    """The course's workshop may fall within the storyboard notice: those emails are
+    tested in test_storyboard_reminders."""
+    settings.IMPROVEMENT_STORYBOARD_REMINDER_DAYS = 0
+
+
 @pytest.fixture
 def due_now():
     return timezone.now().replace(day=15)

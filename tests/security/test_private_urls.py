@@ -88,6 +88,8 @@ PRIVATE_URLS = [
     Row("collaborative view of the measures", lambda w: w["course"].url + "measures/", 404),
     Row("measures CSV", lambda w: w["course"].url + "measures.csv", 404),
     Row("everyone's pre-work", lambda w: w["course"].url + "prework/", 404),
+    Row("team assessment", lambda w: w["course"].url + "teams/karachi/assessment/", 404),
+    Row("collaborative assessment", lambda w: w["course"].url + "assessment/", 404),
     # Everyone signed in has notifications of their own: none may show others' topics.
     Row("notifications", lambda w: reverse("notifications:list"), 200),
     # Everyone signed in has a dashboard of their own: it must show nothing of others'.
