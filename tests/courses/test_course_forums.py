@@ -96,3 +96,17 @@ def test_facilitators_posts_carry_a_facilitator_badge(client, forum, facilitator
     client.force_login(participant)
     page = client.get(topic.get_absolute_url()).content.decode()
     assert page.count('<span class="badge badge--role">Facilitator</span>') == 1
+
+
+def test_guest_speakers_posts_carry_a_guest_speaker_badge(client, course, forum, participant):
+    from courses.choices import EnrolmentRole
+    from forums import posting
+
+    guest = UserFactory(username="guest1", display_name="Dr Laila Guest")
+    enrol(guest, course, role=EnrolmentRole.GUEST_SPEAKER)
+    topic, _created = posting.start_topic(forum, guest, "Ask me about task sharing", "Hello")
+    posting.reply(topic, participant, "Thank you for coming")
+    client.force_login(participant)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert page.count('<span class="badge badge--role">Guest speaker</span>') == 1
+    assert "badge--role" not in page.split("Thank you for coming")[0].split("post-")[-1]
