@@ -41,10 +41,12 @@ def notify(user, kind, topic, *, post=None, actor=None, detail="", once=False):
     return notification
 
 
-def notify_reply(post):
-    """Tell the people who follow the post's topic about a new reply."""
+def notify_reply(post, skip=()):
+    """Tell the people who follow the post's topic about a new reply, except those in
+    `skip` (the people it mentions: their mention notification says it already)."""
     topic = post.topic
     followers = Subscription.objects.filter(topic=topic).exclude(user=post.author_id)
+    followers = followers.exclude(user__in=skip)
     for subscription in followers.select_related("user"):
         notify(subscription.user, NotificationKind.REPLY, topic, post=post, actor=post.author)
 

@@ -1,7 +1,7 @@
 """Forum list, a forum's topics, a topic's posts, permalinks and search."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -21,6 +21,8 @@ from forums.views.common import forum_view, topic_view
 
 TOPICS_PER_PAGE = 30
 RESULTS_PER_PAGE = 30
+# A question is answered while its accepted answer is visible: a hidden answer answers nothing.
+ANSWERED = Exists(Post.objects.filter(pk=OuterRef("answer_id"), hidden=False, deleted=False))
 
 
 def page_number(request, last_page):
@@ -108,7 +110,7 @@ def forum_detail(request, forum, rights):
     if "q" in request.GET:
         context.update(search_context(request, [forum]))
         return render(request, "forums/forum_detail.html", context)
-    topics = forum.topics.select_related("author", "last_poster")
+    topics = forum.topics.select_related("author", "last_poster").annotate(answered=ANSWERED)
     if not rights.moderate:
         topics = topics.filter(hidden=False)
     context["unanswered"] = request.GET.get("show") == "unanswered"
@@ -132,9 +134,8 @@ def forum_detail(request, forum, rights):
 
 
 def unanswered(topics):
-    """Questions with no visible accepted answer."""
-    answered = Q(answer__hidden=False, answer__deleted=False)
-    return topics.filter(is_question=True).exclude(answered)
+    """Questions with no visible accepted answer (`topics` annotated with ANSWERED)."""
+    return topics.filter(is_question=True, answered=False)
 
 
 def mark_read(user, topic, position):

@@ -86,8 +86,13 @@ def notify_mentioned(request, post, form):
         )
 
 
-def after_commit_notify(post):
-    transaction.on_commit(lambda: notify_new_post(post))
+def after_commit_notify(post, form):
+    """The reply emails, after commit; a mentioned follower gets the mention's only."""
+    transaction.on_commit(lambda: notify_new_post(post, skip=mentioned_ids(form)))
+
+
+def mentioned_ids(form):
+    return {user.pk for user in form.mentioned}
 
 
 @login_required
@@ -120,7 +125,7 @@ def new_topic(request, forum, rights):
             first = topic.posts.get(position=1)
             first.topic = topic
             notify_mentioned(request, first, form)
-            after_commit_notify(first)
+            after_commit_notify(first, form)
         return redirect(topic.get_absolute_url())
     context = {"forum": forum, "people": mentions.suggestions(forum)}
     return form_page(request, "forums/topic_form.html", context, form)
@@ -169,9 +174,9 @@ def reply(request, topic, rights):
         post.topic = topic
         drafts.discard(request.user, topic.forum, topic)
         if created:
-            notifications.notify_reply(post)
+            notifications.notify_reply(post, skip=mentioned_ids(form))
             notify_mentioned(request, post, form)
-            after_commit_notify(post)
+            after_commit_notify(post, form)
         return redirect(post.get_absolute_url())
     context = {"topic": topic, "people": mentions.suggestions(topic.forum, topic)}
     return form_page(request, "forums/reply_form.html", context, form)

@@ -92,3 +92,19 @@ def test_reply_box_suggests_the_people_in_the_topic(client, course_topic, member
     page = client.get(url(course_topic)).content.decode()
     assert "People you can mention" in page
     assert f"@{facilitator_a.username}" in page
+
+
+def test_a_mentioned_follower_gets_one_notification_and_one_email(
+    client, course_topic, member, facilitator_a, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from forums.models import Subscription
+
+    Subscription.objects.create(user=member, topic=course_topic)
+    client.force_login(facilitator_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(course_topic, "reply/"), {"body": "@member, your rota is next"})
+    kinds = list(Notification.objects.filter(user=member).values_list("kind", flat=True))
+    assert kinds == ["mention"]
+    assert len([m for m in mail.outbox if member.email in m.to]) == 1
