@@ -1,8 +1,9 @@
 """Creating polls, voting, closing early, and the results a reader may see.
 
 Every change is one transaction. Results show to those who voted, and to everyone once
-the poll is closed (by its date or by a moderator); a moderator's early close posts the
-results into the topic.
+the poll is closed (by its date or by a moderator); a moderator's early close, or the closing
+date (when the topic is next viewed, or by the daily command), posts the results into
+the topic, once.
 """
 
 from django.db import IntegrityError, transaction
@@ -63,12 +64,54 @@ def vote(poll, user, option_ids):
 
 def close_early(poll, by):
     """Close the poll now and post its results into the topic, as `by`."""
+    if not _close(poll, timezone.now(), by):
+        raise VoteRefused(_("This poll is closed already."))
+
+
+def post_results_if_due(poll, now=None):
+    """A poll whose closing date has passed posts its results into the topic, in the
+    name of the topic's author; called when the topic is viewed and by the daily
+    command. True when this call posted them."""
+    now = now or timezone.now()
+    if poll.closed_at or not poll.closes_at or poll.closes_at > now:
+        return False
+    return _close(poll, poll.closes_at, poll.topic.author)
+
+
+def post_due_results(now=None):
+    """Every poll past its closing date whose results are not posted yet; their count."""
+    now = now or timezone.now()
+    due = Poll.objects.filter(closed_at=None, closes_at__lte=now).select_related("topic__author")
+    return sum(post_results_if_due(poll, now) for poll in due)
+
+
+def _close(poll, closed_at, by):
+    """Set `closed_at` and post the results, once: the update only changes a poll still
+    without `closed_at`, so of two requests at the same moment one posts and the other
+    finds nothing to do."""
     with transaction.atomic():
-        updated = Poll.objects.filter(pk=poll.pk, closed_at=None).update(closed_at=timezone.now())
-        if not updated:
-            raise VoteRefused(_("This poll is closed already."))
-        poll.closed_at = timezone.now()
+        if not Poll.objects.filter(pk=poll.pk, closed_at=None).update(closed_at=closed_at):
+            return False
+        poll.closed_at = closed_at
         posting.reply(poll.topic, by, results_markdown(poll), may_post_when_locked=True)
+    return True
+
+
+def add_poll(topic, data):
+    """A poll for a topic that has none, from PollForm's cleaned data; VoteRefused if
+    another request gave it one first."""
+    try:
+        with transaction.atomic():
+            return create_poll(
+                topic,
+                question=data["poll_question"],
+                options=data["poll_options"],
+                multiple=data["poll_multiple"],
+                anonymous=data["poll_anonymous"],
+                closes_at=data["poll_closes"],
+            )
+    except IntegrityError:
+        raise VoteRefused(_("This topic has a poll already.")) from None
 
 
 def tally(poll):

@@ -18,6 +18,7 @@ urlpatterns = [
     path(TOPIC + "unread/", reading.first_unread, name="first_unread"),
     path(TOPIC + "reply/", writing.reply, name="reply"),
     path(TOPIC + "subscribe/", subscriptions.subscribe_topic, name="subscribe_topic"),
+    path(TOPIC + "poll/add/", polls.add, name="poll_add"),
     path(TOPIC + "poll/vote/", polls.vote, name="poll_vote"),
     path(TOPIC + "poll/close/", polls.close, name="poll_close"),
     path(TOPIC + "question/", engagement.mark_question, name="mark_question"),

@@ -11,7 +11,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.translations import in_reader_language
@@ -107,6 +107,14 @@ def refuse_large_posts(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def see_other(to):
+    """303 See Other after a POST that wrote something: the browser fetches the result
+    with GET, so Back and reload never offer to send the form again."""
+    response = redirect(to)
+    response.status_code = 303
+    return response
 
 
 def require_post_rights(rights):

@@ -18,6 +18,7 @@ from forums.models import (
     Topic,
 )
 from forums.views.common import forum_view, topic_view
+from forums.views.polls import may_add_poll
 
 TOPICS_PER_PAGE = 30
 RESULTS_PER_PAGE = 30
@@ -152,6 +153,8 @@ def topic_detail(request, topic, rights):
     url_kwargs = request.resolver_match.kwargs
     if (url_kwargs["forum_slug"], url_kwargs["topic_slug"]) != (topic.forum.slug, topic.slug):
         return redirect(topic.get_absolute_url() + query_string(request), permanent=True)
+    if hasattr(topic, "poll") and polls.post_results_if_due(topic.poll):
+        topic.refresh_from_db(fields=["post_count", "last_position", "last_post_at"])
     number = page_number(request, topic.page_count)
     first = (number - 1) * POSTS_PER_PAGE + 1
     posts = topic.posts.filter(position__range=(first, first + POSTS_PER_PAGE - 1))
@@ -168,8 +171,9 @@ def topic_detail(request, topic, rights):
         "reply_form": reply_form(request, topic, rights),
         "answer": visible_answer(topic),
         "people": mentions.suggestions(topic.forum, topic) if rights.post else [],
-        "poll": polls.summary(topic.poll, request.user) if hasattr(topic, "poll") else None,
+        "poll": topic_poll(topic, request.user),
         "may_accept": rights.post and (rights.moderate or topic.author_id == request.user.pk),
+        "may_add_poll": not hasattr(topic, "poll") and may_add_poll(request.user, topic, rights),
     }
     user = request.user
     if user.is_authenticated:
@@ -181,6 +185,10 @@ def topic_detail(request, topic, rights):
             forum for forum in access.moderated_forums(user) if forum.pk != topic.forum_id
         ]
     return render(request, "forums/topic_detail.html", context)
+
+
+def topic_poll(topic, user):
+    return polls.summary(topic.poll, user) if hasattr(topic, "poll") else None
 
 
 def reply_form(request, topic, rights):

@@ -112,14 +112,7 @@ def new_topic(request, forum, rights):
                 forum, request.user, data["title"], data["body"], is_question=data["is_question"]
             )
             if created and data["poll_question"]:
-                polls.create_poll(
-                    topic,
-                    question=data["poll_question"],
-                    options=data["poll_options"],
-                    multiple=data["poll_multiple"],
-                    anonymous=data["poll_anonymous"],
-                    closes_at=data["poll_closes"],
-                )
+                polls.add_poll(topic, data)
         drafts.discard(request.user, forum, None)
         if created:
             first = topic.posts.get(position=1)
