@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forums.views import engagement, moderation, polls, reading, subscriptions, writing
+from forums.views import engagement, moderation, people, polls, reading, subscriptions, writing
 
 app_name = "forums"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("", reading.forum_list, name="forum_list"),
     path("preferences/", subscriptions.preferences, name="preferences"),
     path("unsubscribe/<str:token>/", subscriptions.unsubscribe, name="unsubscribe"),
+    path("people/<str:username>/", people.person_posts, name="person"),
     path("<str:forum_slug>/", reading.forum_detail, name="forum"),
     path("<str:forum_slug>/new/", writing.new_topic, name="new_topic"),
     path("<str:forum_slug>/subscribe/", subscriptions.subscribe_forum, name="subscribe_forum"),

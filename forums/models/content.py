@@ -14,7 +14,7 @@ from core.translations import language_field
 from forums.choices import Scope
 
 # Paths under /forums/ that a forum slug must not take.
-RESERVED_SLUGS = {"preferences", "unsubscribe"}
+RESERVED_SLUGS = {"people", "preferences", "unsubscribe"}
 POSTS_PER_PAGE = 20
 
 
