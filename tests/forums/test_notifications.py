@@ -143,3 +143,34 @@ def test_names_and_titles_in_a_notification_are_escaped(
     assert "<script>alert(1)" not in page
     assert "<bdi>&lt;script&gt;alert(1)&lt;/script&gt; {0} rota</bdi>" in page
     assert "<bdi>&lt;b&gt;Bold&lt;/b&gt; {who}</bdi> replied in" in page
+
+
+def test_notifications_page_by_30_at_the_same_cost_whatever_their_number(
+    client, course_topic, member, user
+):
+    post = course_topic.posts.get()
+    client.force_login(member)
+
+    def make(count):
+        Notification.objects.all().delete()
+        Notification.objects.bulk_create(
+            Notification(user=member, kind="reply", topic=course_topic, post=post, actor=user)
+            for _ in range(count)
+        )
+
+    def queries(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    make(35)
+    first, page = queries("/notifications/")
+    assert page.count('class="notification ') == 30 and "?page=2" in page
+    second, page = queries("/notifications/?page=2")
+    assert page.count('class="notification ') == 5
+    assert client.get("/notifications/?page=3").status_code == 404
+    make(300)
+    assert queries("/notifications/")[0] == first
+    assert queries("/notifications/?page=10")[0] == second
