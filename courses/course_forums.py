@@ -76,3 +76,14 @@ def role_badges(page, user_ids):
         status__in=access.MEMBER_STATUSES,
     ).values_list("user_id", "role")
     return {user_id: EnrolmentRole(role).label for user_id, role in badged}
+
+
+@hooks.register("forums_member_since")
+def enrolled_since(user, pages):
+    """Unread posts in a course forum count from the member's enrolment."""
+    if not user.is_authenticated:
+        return None
+    enrolments = Enrolment.objects.filter(
+        user=user, course_id__in=[page.pk for page in pages], status__in=access.MEMBER_STATUSES
+    )
+    return dict(enrolments.values_list("course_id", "enrolled_at"))

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from core.translations import in_reader_language
-from forums import access, drafts, mentions, people, polls, reactions
+from forums import access, drafts, mentions, people, polls, reactions, unread
 from forums.forms import PostForm, SearchForm
 from forums.models import (
     POSTS_PER_PAGE,
@@ -117,17 +117,12 @@ def forum_detail(request, forum, rights):
     context["unanswered"] = request.GET.get("show") == "unanswered"
     if context["unanswered"]:
         topics = unanswered(topics)
-    page = Paginator(topics.order_by("-pinned", "-last_post_at", "-pk"), TOPICS_PER_PAGE)
-    page = page.page(page_number(request, page.num_pages))
     user = request.user
     if user.is_authenticated:
-        read = dict(
-            ReadState.objects.filter(user=user, topic__in=page.object_list).values_list(
-                "topic_id", "last_position"
-            )
-        )
-        for topic in page.object_list:
-            topic.unread = topic.last_position - read.get(topic.pk, 0)
+        topics = unread.with_unread(topics, user, [forum])
+    page = Paginator(topics.order_by("-pinned", "-last_post_at", "-pk"), TOPICS_PER_PAGE)
+    page = page.page(page_number(request, page.num_pages))
+    if user.is_authenticated:
         context["subscribed"] = Subscription.objects.filter(user=user, forum=forum).exists()
     context["page"] = page
     context["page_links"] = page_links(page.number, page.paginator.num_pages)

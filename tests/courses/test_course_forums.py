@@ -110,3 +110,24 @@ def test_guest_speakers_posts_carry_a_guest_speaker_badge(client, course, forum,
     page = client.get(topic.get_absolute_url()).content.decode()
     assert page.count('<span class="badge badge--role">Guest speaker</span>') == 1
     assert "badge--role" not in page.split("Thank you for coming")[0].split("post-")[-1]
+
+
+def test_unread_posts_in_a_course_forum_count_from_the_enrolment(client, course, forum):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forums import posting
+
+    now = timezone.now()
+    veteran = UserFactory(date_joined=now - timedelta(days=400))
+    author = UserFactory()
+    enrol(author, course)
+    topic, _created = posting.start_topic(
+        forum, author, "Last cohort's tips", "Tip one", now=now - timedelta(days=30)
+    )
+    enrol(veteran, course)
+    client.force_login(veteran)
+    assert "You are up to date with the forums." in client.get("/dashboard/").content.decode()
+    posting.reply(topic, author, "A tip for the new cohort")
+    assert "1 unread post in" in client.get("/dashboard/").content.decode()
