@@ -103,3 +103,13 @@ def suggestions(forum, topic=None, limit=30):
     author_ids = posts.filter(hidden=False, deleted=False).values("author")
     people = get_user_model().objects.filter(pk__in=author_ids, is_active=True)
     return list(people.order_by("display_name", "username")[:limit])
+
+
+def people_on_page(posts, limit=30):
+    """People to mention on a topic page: the active authors of its shown posts, from
+    the posts already loaded (no query)."""
+    authors = {
+        post.author.pk: post.author for post in posts if post.author and post.author.is_active
+    }
+    people = sorted(authors.values(), key=lambda user: (user.display_name, user.username))
+    return people[:limit]

@@ -7,7 +7,7 @@ who withdrew from a course, or a topic a moderator hid since, must drop out of s
 """
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from forums import access
@@ -60,7 +60,7 @@ def readable(user):
     of them, or their count, costs the same whatever their number. The forums are
     asked once each (access hooks), not once per notification."""
     mine = Notification.objects.filter(user=user)
-    forum_ids = set(mine.values_list("topic__forum", flat=True).distinct())
+    forum_ids = set(mine.order_by().values_list("topic__forum", flat=True).distinct())
     forums = access.visible_forums(user, Forum.objects.filter(pk__in=forum_ids))
     moderated = [forum.pk for forum in forums if access.can_moderate(user, forum)]
     hidden_from_them = Q(topic__hidden=True) & ~Q(topic__forum__in=moderated)
@@ -78,8 +78,18 @@ def shown(notifications):
 
 
 def unread_count(user):
-    """Unread notifications about topics `user` may read (the header's count)."""
-    return readable(user).filter(read_at=None).count()
+    """Unread notifications in forums `user` may read, counted per forum in one query
+    (the header's count; hidden topics wait until a moderator shows them again)."""
+    per_forum = dict(
+        Notification.objects.filter(user=user, read_at=None, topic__hidden=False)
+        .values_list("topic__forum")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    if not per_forum:
+        return 0
+    forums = access.visible_forums(user, Forum.objects.filter(pk__in=per_forum))
+    return sum(per_forum[forum.pk] for forum in forums)
 
 
 def mark_read(user, pk=None):

@@ -7,7 +7,7 @@ the topic, once.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Exists
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -130,19 +130,25 @@ def results_markdown(poll):
 
 def summary(poll, user):
     """What the topic page shows: the options with counts (when the reader may see
-    them), the reader's own choices and the voters' names in a named poll."""
+    them), the reader's own choices and the voters' names in a named poll. One query
+    for the tally and whether the reader voted, one more for a named poll's names."""
     open_ = poll.is_open()
-    voted = user.is_authenticated and poll.voters.filter(user=user).exists()
+    voter = PollVoter.objects.filter(poll=poll, user=user.pk or None)
+    rows = list(
+        poll.options.annotate(votes=Count("choices"), reader_voted=Exists(voter)).order_by(
+            "position"
+        )
+    )
+    voted = user.is_authenticated and bool(rows) and rows[0].reader_voted
     show_results = voted or not open_
     mine = set()
     names = {}
-    if not poll.anonymous and (show_results or voted):
+    if not poll.anonymous and show_results:
         for choice in PollChoice.objects.filter(option__poll=poll).select_related("user"):
             names.setdefault(choice.option_id, []).append(choice.user.get_full_name())
             if choice.user_id == user.pk:
                 mine.add(choice.option_id)
-    rows = tally(poll)
-    total = sum(votes for _option, votes in rows) or 1
+    total = sum(option.votes for option in rows) or 1
     return {
         "poll": poll,
         "open": open_,
@@ -152,11 +158,11 @@ def summary(poll, user):
         "options": [
             {
                 "option": option,
-                "votes": votes,
-                "percent": round(100 * votes / total),
+                "votes": option.votes,
+                "percent": round(100 * option.votes / total),
                 "names": names.get(option.pk, []),
                 "mine": option.pk in mine,
             }
-            for option, votes in rows
+            for option in rows
         ],
     }

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from core.translations import in_reader_language
-from forums import access, drafts, mentions, people, polls, reactions, unread
+from forums import access, mentions, people, polls, reactions, unread
 from forums.forms import PostForm, SearchForm
 from forums.models import (
     POSTS_PER_PAGE,
@@ -135,12 +135,16 @@ def unanswered(topics):
 
 
 def mark_read(user, topic, position):
-    """Remember the highest position `user` has seen; returns the previous one."""
-    state, _created = ReadState.objects.get_or_create(user=user, topic=topic)
-    previous = state.last_position
-    if position > previous:
-        ReadState.objects.filter(pk=state.pk).update(last_position=position)
-    return previous
+    """Remember the highest position `user` has seen (the topic comes with its
+    `reader_position`); returns the previous one."""
+    previous = topic.reader_position
+    if previous is None:
+        ReadState.objects.get_or_create(
+            user=user, topic=topic, defaults={"last_position": position}
+        )
+    elif position > previous:
+        ReadState.objects.filter(user=user, topic=topic).update(last_position=position)
+    return previous or 0
 
 
 @topic_view
@@ -165,7 +169,7 @@ def topic_detail(request, topic, rights):
         "page_links": page_links(number, topic.page_count),
         "reply_form": reply_form(request, topic, rights),
         "answer": visible_answer(topic),
-        "people": mentions.suggestions(topic.forum, topic) if rights.post else [],
+        "people": mentions.people_on_page(posts) if rights.post else [],
         "poll": topic_poll(topic, request.user),
         "may_accept": rights.post and (rights.moderate or topic.author_id == request.user.pk),
         "may_add_poll": not hasattr(topic, "poll") and may_add_poll(request.user, topic, rights),
@@ -174,7 +178,7 @@ def topic_detail(request, topic, rights):
     if user.is_authenticated:
         seen = posts[-1].position if posts else 0
         context["first_unread"] = mark_read(user, topic, seen) + 1
-        context["subscribed"] = Subscription.objects.filter(user=user, topic=topic).exists()
+        context["subscribed"] = topic.reader_follows
     if rights.moderate:
         context["move_targets"] = [
             forum for forum in access.moderated_forums(user) if forum.pk != topic.forum_id
@@ -190,8 +194,8 @@ def reply_form(request, topic, rights):
     """The reply box, holding the reader's draft if they left one."""
     if not rights.post or topic.locked:
         return None
-    draft = drafts.find(request.user, topic.forum, topic)
-    return PostForm(initial={"body": draft.body} if draft else None)
+    draft = getattr(topic, "reader_draft", None)  # see with_reader_state
+    return PostForm(initial={"body": draft} if draft else None)
 
 
 def visible_answer(topic):
@@ -217,10 +221,7 @@ def post_permalink(request, topic, rights, post_id):
 @topic_view
 def first_unread(request, topic, rights):
     """Jump to the first post the user has not seen (the last post if all are seen)."""
-    seen = 0
-    if request.user.is_authenticated:
-        state = ReadState.objects.filter(user=request.user, topic=topic).first()
-        seen = state.last_position if state else 0
+    seen = getattr(topic, "reader_position", None) or 0  # see with_reader_state
     post = topic.posts.filter(position__gt=seen).order_by("position").first()
     post = post or topic.posts.order_by("-position").first()
     if post is None:
