@@ -154,6 +154,18 @@ class ReportForm(RejectsControlCharacters, forms.Form):
         return reject_invisible(self.cleaned_data["reason"])
 
 
+class HideForm(RejectsControlCharacters, forms.Form):
+    reason = forms.CharField(
+        label=_("Why is this post hidden?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Its author sees this reason, on the post and in their notification."),
+    )
+
+    def clean_reason(self):
+        return reject_invisible(self.cleaned_data["reason"])
+
+
 class MoveForm(forms.Form):
     forum = forms.ModelChoiceField(label=_("Move to forum"), queryset=None, to_field_name="slug")
 

@@ -25,7 +25,7 @@ def may_read(user, topic):
     return access.can_view(user, topic.forum)
 
 
-def notify(user, kind, topic, *, post=None, actor=None, detail="", once=False):
+def notify(user, kind, topic, *, post=None, actor=None, detail="", reason="", once=False):
     """Leave `user` a notification unless they caused it or may not read the topic. With
     `once`, not again for the same fact (a reaction undone and pressed again)."""
     if user is None or (actor is not None and user.pk == actor.pk) or not may_read(user, topic):
@@ -33,7 +33,7 @@ def notify(user, kind, topic, *, post=None, actor=None, detail="", once=False):
     fields = {"user": user, "kind": kind, "topic": topic, "post": post, "actor": actor}
     if once and Notification.objects.filter(**fields, detail=detail).exists():
         return None
-    notification = Notification.objects.create(**fields, detail=detail)
+    notification = Notification.objects.create(**fields, detail=detail, reason=reason)
     if kind in DeliveryPreference.EMAIL_FIELDS:  # replies have their own emails
         # A row, so the daily digest finds those who leave a kind on "digest".
         DeliveryPreference.objects.get_or_create(user=user)

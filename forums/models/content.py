@@ -167,6 +167,8 @@ class Post(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     edit_count = models.PositiveIntegerField(default=0)
     hidden = models.BooleanField(_("hidden by a moderator"), default=False)
+    # Why, in the moderator's words: shown to the author (and in their notification).
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
     deleted = models.BooleanField(_("deleted by its author"), default=False)
 
     class Meta:

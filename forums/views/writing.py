@@ -24,6 +24,7 @@ from forums.views.common import (
     forum_view,
     refuse_large_posts,
     require_post_rights,
+    see_other,
     topic_view,
 )
 
@@ -119,7 +120,7 @@ def new_topic(request, forum, rights):
             first.topic = topic
             notify_mentioned(request, first, form)
             after_commit_notify(first, form)
-        return redirect(topic.get_absolute_url())
+        return see_other(topic.get_absolute_url())
     context = {"forum": forum, "people": mentions.suggestions(forum)}
     return form_page(request, "forums/topic_form.html", context, form)
 
@@ -170,7 +171,7 @@ def reply(request, topic, rights):
             notifications.notify_reply(post, skip=mentioned_ids(form))
             notify_mentioned(request, post, form)
             after_commit_notify(post, form)
-        return redirect(post.get_absolute_url())
+        return see_other(post.get_absolute_url())
     context = {"topic": topic, "people": mentions.suggestions(topic.forum, topic)}
     return form_page(request, "forums/reply_form.html", context, form)
 
@@ -198,7 +199,7 @@ def edit_post(request, topic, rights, post_id):
         posting.edit_post(post, form.cleaned_data["body"])
         notify_mentioned(request, post, form)
         messages.success(request, _("Your post has been updated."))
-        return redirect(post.get_absolute_url())
+        return see_other(post.get_absolute_url())
     context = {"topic": topic, "post": post, "people": mentions.suggestions(topic.forum, topic)}
     return form_page(request, "forums/post_edit.html", context, form)
 

@@ -32,7 +32,7 @@ def test_mention_notifies_a_reader_of_the_forum(
     client.force_login(member)
     body = "Could @FAC-A look at our rota?"
     response = client.post(prefix + url(course_topic, "reply/"), {"body": body})
-    assert response.status_code == 302
+    assert response.status_code == 303
     post = Post.objects.get(body=body)
     note = Notification.objects.get(user=facilitator_a, kind="mention")
     assert (note.post, note.actor) == (post, member)

@@ -71,12 +71,25 @@ def test_hidden_topic_drops_out_for_participants(client, course_topic, user):
 def test_moderation_decision_notifies_the_author(client, course_topic, facilitator_a, member):
     post = course_topic.posts.get()
     client.force_login(facilitator_a)
-    client.post(url(course_topic, f"posts/{post.pk}/hide/"))
+    hide = url(course_topic, f"posts/{post.pk}/hide/")
+    assert client.get(hide).status_code == 200  # asks first, for the reason
+    assert client.post(hide, {"reason": " "}).status_code == 400
+    assert not Notification.objects.exists()
+    assert client.post(hide, {"reason": "Names a client <b>by name</b>"}).status_code == 303
+    client.force_login(member)
+    page = client.get(url(course_topic)).content.decode()
+    assert "The moderator's reason: Names a client &lt;b&gt;by name&lt;/b&gt;" in page
+    page = client.get("/notifications/").content.decode()
+    assert (
+        "A moderator hid your post in <bdi>Week one homework</bdi>. The reason given: "
+        "<bdi>Names a client &lt;b&gt;by name&lt;/b&gt;</bdi>"
+    ) in page
+    client.force_login(facilitator_a)
     client.post(url(course_topic, f"posts/{post.pk}/unhide/"))
     client.force_login(member)
     page = client.get("/notifications/").content.decode()
-    assert "A moderator hid your post in <bdi>Week one homework</bdi>" in page
     assert "A moderator restored your post" in page
+    assert "The moderator's reason" not in client.get(url(course_topic)).content.decode()
 
 
 def test_mark_one_then_all_read_and_not_someone_elses(client, course_topic, user, member):

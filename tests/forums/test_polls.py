@@ -47,7 +47,7 @@ def test_topic_with_a_poll_of_one_or_100_options_is_refused_and_nothing_written(
             assert "from 2 to 20 different options" in response.content.decode()
     assert not Topic.objects.exists() and not Poll.objects.exists()
     response = client.post("/forums/barriers/new/", {**NEW, "poll_options": "Monday\nWednesday"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert [o.label for o in Topic.objects.get().poll.options.all()] == ["Monday", "Wednesday"]
 
 
