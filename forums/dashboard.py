@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from core.translations import in_reader_language
 from forums.access import visible_forums
 from forums.models import ForumTranslation, Topic
+from forums.reports import open_report_count
 from forums.unread import with_unread
 
 TOPICS_SHOWN = 5
@@ -23,5 +24,9 @@ def panel(request):
     latest = topics.select_related("forum").order_by("-last_post_at")[:TOPICS_SHOWN]
     latest = list(latest)
     in_reader_language([topic.forum for topic in latest], ForumTranslation.TEXTS)
-    context = {"topics": latest, "unread_total": total}
+    context = {
+        "topics": latest,
+        "unread_total": total,
+        "open_reports": open_report_count(request.user),
+    }
     return render_to_string("forums/dashboard_panel.html", context, request=request)

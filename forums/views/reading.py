@@ -17,6 +17,7 @@ from forums.models import (
     Subscription,
     Topic,
 )
+from forums.reports import open_reports, with_report_flags
 from forums.views.common import forum_view, topic_view
 from forums.views.polls import may_add_poll
 
@@ -112,7 +113,10 @@ def forum_detail(request, forum, rights):
         context.update(search_context(request, [forum]))
         return render(request, "forums/forum_detail.html", context)
     topics = forum.topics.select_related("author", "last_poster").annotate(answered=ANSWERED)
-    if not rights.moderate:
+    if rights.moderate:
+        topics = with_report_flags(topics)
+        context["open_reports"] = open_reports([forum]).count()
+    else:
         topics = topics.filter(hidden=False)
     context["unanswered"] = request.GET.get("show") == "unanswered"
     if context["unanswered"]:
