@@ -183,11 +183,13 @@ class Post(models.Model):
         return f"#{self.position} in {self.topic_id}"
 
     def get_absolute_url(self):
-        """Permalink: the topic page that holds the post, at its anchor."""
+        """Permalink: the topic page that holds the post, at its anchor, which carries
+        the number readers see on the post ("#4" is `#post-4`)."""
         topic = self.topic
         url = reverse("forums:topic", args=[topic.forum.slug, topic.pk, topic.slug])
         page = self.page_number
-        return f"{url}?page={page}#post-{self.pk}" if page > 1 else f"{url}#post-{self.pk}"
+        anchor = f"#post-{self.position}"
+        return f"{url}?page={page}{anchor}" if page > 1 else f"{url}{anchor}"
 
     @property
     def visible(self):

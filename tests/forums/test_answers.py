@@ -49,7 +49,7 @@ def test_asker_marks_the_answer_and_it_shows_under_the_question(
     page = client.get(prefix + url(question)).content.decode()
     question_at = page.index("Ideas?")
     answer_block = page.index('class="forum-answer"')
-    reply_at = page.index(f'id="post-{answer.pk}"')
+    reply_at = page.index(f'id="post-{answer.position}"')
     assert question_at < answer_block < reply_at
     note = Notification.objects.get(user=user)
     assert (note.kind, note.post, note.actor) == ("answer", answer, member)

@@ -37,7 +37,7 @@ def test_replies_in_followed_topics_are_notified_newest_first(client, course_top
         course_topic.posts.get(body="And the second?"),
         course_topic.posts.get(body="Well done"),
     )
-    assert page.index(f"#post-{second.pk}") < page.index(f"#post-{first.pk}")
+    assert page.index(f"#post-{second.position}") < page.index(f"#post-{first.position}")
     assert "replied in <bdi>Week one homework</bdi>" in page
 
 

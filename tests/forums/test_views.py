@@ -284,7 +284,7 @@ def test_unread_counts_and_jump_to_first_unread(client, topic, member, user):
     listing = client.get("/forums/barriers/").content.decode()
     assert "2 new" in listing
     response = client.get(f"{topic.get_absolute_url()}unread/")
-    assert response["Location"].endswith(f"#post-{second.pk}")
+    assert response["Location"].endswith(f"#post-{second.position}")
 
 
 def test_subscribe_and_unsubscribe_a_topic(client, topic, member):
@@ -293,3 +293,25 @@ def test_subscribe_and_unsubscribe_a_topic(client, topic, member):
     assert "Stop following" in client.get(topic.get_absolute_url()).content.decode()
     client.post(f"{topic.get_absolute_url()}subscribe/", {"subscribe": "0"})
     assert "Follow this topic" in client.get(topic.get_absolute_url()).content.decode()
+
+
+def test_the_number_shown_on_a_post_is_its_permalinks_anchor(client, topic, member, user):
+    """A post shown as "#3" is linked and reached as #post-3, on whatever page it is."""
+    from forums.models import POSTS_PER_PAGE
+    from tests.forums.test_queries import add_posts
+
+    other = posting.start_topic(topic.forum, user, "Other", "Hello")[0]
+    add_posts(other, 3, [user])  # post ids no longer follow positions
+    posting.reply(topic, member, "Second")
+    third = posting.reply(topic, user, "Third")[0]
+    topic.refresh_from_db()
+    add_posts(topic, POSTS_PER_PAGE, [user])
+    client.force_login(member)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert third.pk != third.position
+    assert f'id="post-{third.position}"' in page and f">#{third.position}</a>" in page
+    response = client.get(f"{topic.get_absolute_url()}posts/{third.pk}/")
+    assert response["Location"].endswith(f"#post-{third.position}")
+    last = topic.posts.order_by("-position").first()
+    response = client.get(f"{topic.get_absolute_url()}posts/{last.pk}/")
+    assert response["Location"].endswith(f"?page=2#post-{last.position}")
