@@ -36,7 +36,7 @@ def test_participants_read_and_post(client, forum, participant):
         f"/forums/{forum.slug}/new/",
         {"title": "Protecting supervision time", "body": "Our clinic *finally* blocks Fridays."},
     )
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert Topic.objects.get(forum=forum).title == "Protecting supervision time"
 
 
