@@ -51,6 +51,8 @@ class AgendaItemKind(models.TextChoices):
 class EnrolmentRole(models.TextChoices):
     PARTICIPANT = "participant", _("Participant")
     FACILITATOR = "facilitator", _("Facilitator")
+    # Invited to speak: takes part like a participant, with the role shown on posts.
+    GUEST_SPEAKER = "guest_speaker", _("Guest speaker")
 
 
 class EnrolmentStatus(models.TextChoices):

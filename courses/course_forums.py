@@ -42,6 +42,9 @@ def create_forum_on_first_publish(sender, instance, **kwargs):
     ensure_course_forum(instance)
 
 
+BADGED_ROLES = [EnrolmentRole.FACILITATOR, EnrolmentRole.GUEST_SPEAKER]
+
+
 def is_course(page):
     return issubclass(page.specific_class or object, CoursePage)
 
@@ -62,14 +65,25 @@ def facilitators_moderate(user, page):
 
 
 @hooks.register("forums_author_badges")
-def facilitator_badges(page, user_ids):
-    """Facilitators of the course carry a badge on their posts."""
+def role_badges(page, user_ids):
+    """The course's facilitators and guest speakers carry their role on their posts."""
     if not is_course(page):
         return None
-    facilitators = Enrolment.objects.filter(
+    badged = Enrolment.objects.filter(
         course_id=page.pk,
         user_id__in=user_ids,
-        role=EnrolmentRole.FACILITATOR,
+        role__in=BADGED_ROLES,
         status__in=access.MEMBER_STATUSES,
-    ).values_list("user_id", flat=True)
-    return dict.fromkeys(facilitators, EnrolmentRole.FACILITATOR.label)
+    ).values_list("user_id", "role")
+    return {user_id: EnrolmentRole(role).label for user_id, role in badged}
+
+
+@hooks.register("forums_member_since")
+def enrolled_since(user, pages):
+    """Unread posts in a course forum count from the member's enrolment."""
+    if not user.is_authenticated:
+        return None
+    enrolments = Enrolment.objects.filter(
+        user=user, course_id__in=[page.pk for page in pages], status__in=access.MEMBER_STATUSES
+    )
+    return dict(enrolments.values_list("course_id", "enrolled_at"))

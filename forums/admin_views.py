@@ -108,7 +108,7 @@ def post_excerpt(report):
 class ReportViewSet(ScopedSnippetViewSet):
     model = Report
     icon = "warning"
-    menu_label = _("Moderation queue")
+    menu_label = _("Reported posts")
     list_display = [
         Column("excerpt", label=_("Post"), accessor=post_excerpt),
         Column("topic", label=_("Topic"), accessor="post.topic.title"),
@@ -128,7 +128,7 @@ class ReportViewSet(ScopedSnippetViewSet):
             default=Value(1),
             output_field=IntegerField(),
         )
-        reports = Report.objects.select_related("post__topic", "reporter")
+        reports = Report.objects.select_related("post__topic__forum", "reporter")
         if not is_global_moderator(request.user):
             return reports.none()
         return reports.order_by(open_first, "-created")

@@ -152,7 +152,7 @@ def users():
     return {user.username: user for user in User.objects.filter(username__in=_USERNAMES)}
 
 
-_USERNAMES = ["admin", "editor", "facilitator", "learner"]
+_USERNAMES = ["admin", "editor", "facilitator", "learner", "laleh.karimi"]
 
 
 def create_topic(forum, title, posts, started, people):
@@ -229,6 +229,7 @@ def load(scale, stdout):
     course_forum = Forum.objects.filter(scope=Scope.PAGE).order_by("pk").first()
     if course_forum:
         create_topic(course_forum, *COURSE_TOPIC, now - timedelta(days=14), people)
+        demo_engagement.load_course_forum(course_forum, COURSE_TOPIC[0], people, now)
     # The editor reads the public forum as a daily digest.
     editor = people["editor"]
     Subscription.objects.get_or_create(user=editor, forum=forums["barriers-and-solutions"])

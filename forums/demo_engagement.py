@@ -4,7 +4,7 @@ the real paths (so the notifications exist too). Idempotent: nothing is added tw
 from datetime import timedelta
 
 from forums import mentions, polls, posting, reactions
-from forums.models import Reaction, Topic
+from forums.models import Poll, Reaction, Topic
 
 QUESTION = (
     "Which edition of the problem-solving manual should we translate from?",
@@ -98,3 +98,47 @@ def load_reactions(people):
         ).get(position=position)
         if not Reaction.objects.filter(post=post, user=people[username], kind=kind).exists():
             reactions.toggle(post, people[username], kind)
+
+
+GUEST_REPLY = (
+    "laleh.karimi",
+    "Thank you for inviting me. In Iran the change that lasted was putting the "
+    "counsellors' supervision into the clinic's own timetable. @learner, I am glad to "
+    "talk through your weekly supervision plan.",
+)
+HIDDEN_POST = (
+    "Our hardest case this month was a client from the Dhok Hassu clinic; her full name "
+    "and phone number are in the notes I attached.",
+    "This names a client. Please share cases without names or contact details.",
+)
+CALL_POLL = ("Which time suits the next consultation call?", ["08:00 UTC", "12:00 UTC"])
+
+
+def load_course_forum(forum, title, people, now):
+    """In the course's introductions topic: the guest speaker's reply (her badge and a
+    mention), a post the facilitator hid with a reason, and a poll added after the topic
+    started whose closing date has passed, so its results are posted."""
+    topic = Topic.objects.select_related("forum", "author").filter(forum=forum, title=title).first()
+    guest = people.get(GUEST_REPLY[0])
+    if topic is None or guest is None or topic.posts.filter(author=guest).exists():
+        return
+    post, _new = posting.reply(topic, guest, GUEST_REPLY[1], now=now - timedelta(days=9))
+    post.topic = topic
+    mentioned, _unknown = mentions.resolve(post.body)
+    mentions.notify_mentioned(post, mentioned)
+    body, reason = HIDDEN_POST
+    hidden, _new = posting.reply(topic, people["learner"], body, now=now - timedelta(days=8))
+    hidden.topic = topic
+    posting.moderate_post(hidden, "hidden", by=people["facilitator"], reason=reason, hidden=True)
+    question, options = CALL_POLL
+    poll = polls.create_poll(
+        topic, question=question, options=options, multiple=False, anonymous=False,
+        closes_at=now + timedelta(days=1),
+    )  # fmt: skip
+    first, second = poll.options.order_by("position")
+    for username, option in [("learner", first), ("laleh.karimi", first), ("admin", second)]:
+        polls.vote(poll, people[username], [option.pk])
+    Poll.objects.filter(pk=poll.pk).update(closes_at=now - timedelta(days=1))
+    poll.refresh_from_db()
+    poll.topic = topic
+    polls.post_results_if_due(poll)

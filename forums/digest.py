@@ -18,9 +18,9 @@ from django.utils.translation import ngettext
 from forums.access import can_view
 from forums.choices import Delivery
 from forums.emails import absolute, build_email, in_language, notification_url, unsubscribe_url
-from forums.models import DeliveryPreference, DigestDelivery, Notification, Post, Subscription
+from forums.models import DeliveryPreference, DigestDelivery, Post, Subscription
 from forums.notification_text import sentence
-from forums.notifications import SHOWN_WITH, still_readable
+from forums.notifications import SHOWN_WITH, readable
 
 logger = logging.getLogger(__name__)
 MAX_POSTS = 200  # a digest is a summary; the forum has the rest
@@ -62,10 +62,8 @@ def digest_notifications(preference, since, until):
     kinds = [kind for kind in preference.EMAIL_FIELDS if preference.timing(kind) == Delivery.DIGEST]
     if not kinds:
         return []
-    rows = Notification.objects.filter(
-        user=preference.user, kind__in=kinds, created__gt=since, created__lte=until
-    )
-    return still_readable(preference.user, list(rows.select_related(*SHOWN_WITH)[:MAX_POSTS]))
+    rows = readable(preference.user).filter(kind__in=kinds, created__gt=since, created__lte=until)
+    return list(rows.select_related(*SHOWN_WITH).order_by("-created", "-pk")[:MAX_POSTS])
 
 
 def send_digest(preference, until):

@@ -43,13 +43,14 @@ def build_email(user, subject, template, context, unsubscribe):
     )
 
 
-def reply_recipients(post):
+def reply_recipients(post, skip=()):
     """Active users who follow the post's topic or forum, want each post by email, may
     still read the forum (a withdrawn participant no longer can), and did not write it."""
     topic = post.topic
     subscriptions = (
         Subscription.objects.filter(Q(topic=topic) | Q(forum=topic.forum_id))
         .exclude(user=post.author_id)
+        .exclude(user__in=skip)
         .filter(user__is_active=True)
         .exclude(user__email="")
         .exclude(user__forum_preference__delivery__in=[Delivery.DIGEST, Delivery.NONE])
@@ -66,13 +67,14 @@ def reply_recipients(post):
     ]
 
 
-def notify_new_post(post):
-    """Email each 'each post' subscriber about a new visible post. Called after commit."""
+def notify_new_post(post, skip=()):
+    """Email each 'each post' subscriber about a new visible post, except the user ids
+    in `skip` (mentioned: they get the mention's email). Called after commit."""
     if not post.visible or post.topic.hidden:
         return
     topic = post.topic
     messages = []
-    for user, subscription in reply_recipients(post):
+    for user, subscription in reply_recipients(post, skip):
         with in_language(user):
             link = unsubscribe_url(
                 user, topic=topic if subscription.topic_id else None, forum=subscription.forum

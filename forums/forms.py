@@ -72,15 +72,10 @@ class PostForm(RejectsControlCharacters, MentionsChecked, forms.Form):
     body = BodyField()
 
 
-class TopicForm(RejectsControlCharacters, MentionsChecked, forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
-    body = BodyField()
-    is_question = forms.BooleanField(
-        label=_("This is a question"),
-        required=False,
-        help_text=_("You, or a facilitator, can then mark the reply that answers it."),
-    )
-    # An optional poll: a question and its options make one.
+class PollFields(forms.Form):
+    """A poll's question and options: optional on a new topic, required when a poll is
+    added to a topic later (PollForm)."""
+
     poll_question = forms.CharField(
         label=_("Poll question (optional)"), max_length=200, required=False
     )
@@ -124,6 +119,26 @@ class TopicForm(RejectsControlCharacters, MentionsChecked, forms.Form):
             self.add_error("poll_closes", _("Choose a closing time in the future."))
         return data
 
+
+class PollForm(RejectsControlCharacters, PollFields):
+    """A poll added to a topic that has none."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["poll_question"].required = True
+        self.fields["poll_question"].label = _("Poll question")
+
+
+class TopicForm(RejectsControlCharacters, MentionsChecked, PollFields):
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    body = BodyField()
+    is_question = forms.BooleanField(
+        label=_("This is a question"),
+        required=False,
+        help_text=_("You, or a facilitator, can then mark the reply that answers it."),
+    )
+    field_order = ["title", "body", "is_question"]
+
     def clean_title(self):
         return reject_invisible(self.cleaned_data["title"])
 
@@ -133,6 +148,18 @@ class ReportForm(RejectsControlCharacters, forms.Form):
         label=_("Why should a moderator look at this post?"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean_reason(self):
+        return reject_invisible(self.cleaned_data["reason"])
+
+
+class HideForm(RejectsControlCharacters, forms.Form):
+    reason = forms.CharField(
+        label=_("Why is this post hidden?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Its author sees this reason, on the post and in their notification."),
     )
 
     def clean_reason(self):

@@ -19,6 +19,8 @@ def _template(notification):
         return _("%(who)s reacted “%(reaction)s” to your post in %(topic)s")
     if kind == NotificationKind.ANSWER:
         return _("%(who)s marked your reply as the answer in %(topic)s")
+    if notification.detail == "hidden" and notification.reason:
+        return _("A moderator hid your post in %(topic)s. The reason given: %(reason)s")
     if notification.detail == "hidden":
         return _("A moderator hid your post in %(topic)s")
     return _("A moderator restored your post in %(topic)s")
@@ -30,6 +32,7 @@ def _values(notification):
         "who": actor.get_full_name() if actor else _("A former member"),
         "topic": notification.topic.title,
         "reaction": notification.reaction_label,
+        "reason": notification.reason,
     }
 
 

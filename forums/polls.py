@@ -1,12 +1,13 @@
 """Creating polls, voting, closing early, and the results a reader may see.
 
 Every change is one transaction. Results show to those who voted, and to everyone once
-the poll is closed (by its date or by a moderator); a moderator's early close posts the
-results into the topic.
+the poll is closed (by its date or by a moderator); a moderator's early close, or the closing
+date (when the topic is next viewed, or by the daily command), posts the results into
+the topic, once.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Exists
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,12 +64,54 @@ def vote(poll, user, option_ids):
 
 def close_early(poll, by):
     """Close the poll now and post its results into the topic, as `by`."""
+    if not _close(poll, timezone.now(), by):
+        raise VoteRefused(_("This poll is closed already."))
+
+
+def post_results_if_due(poll, now=None):
+    """A poll whose closing date has passed posts its results into the topic, in the
+    name of the topic's author; called when the topic is viewed and by the daily
+    command. True when this call posted them."""
+    now = now or timezone.now()
+    if poll.closed_at or not poll.closes_at or poll.closes_at > now:
+        return False
+    return _close(poll, poll.closes_at, poll.topic.author)
+
+
+def post_due_results(now=None):
+    """Every poll past its closing date whose results are not posted yet; their count."""
+    now = now or timezone.now()
+    due = Poll.objects.filter(closed_at=None, closes_at__lte=now).select_related("topic__author")
+    return sum(post_results_if_due(poll, now) for poll in due)
+
+
+def _close(poll, closed_at, by):
+    """Set `closed_at` and post the results, once: the update only changes a poll still
+    without `closed_at`, so of two requests at the same moment one posts and the other
+    finds nothing to do."""
     with transaction.atomic():
-        updated = Poll.objects.filter(pk=poll.pk, closed_at=None).update(closed_at=timezone.now())
-        if not updated:
-            raise VoteRefused(_("This poll is closed already."))
-        poll.closed_at = timezone.now()
+        if not Poll.objects.filter(pk=poll.pk, closed_at=None).update(closed_at=closed_at):
+            return False
+        poll.closed_at = closed_at
         posting.reply(poll.topic, by, results_markdown(poll), may_post_when_locked=True)
+    return True
+
+
+def add_poll(topic, data):
+    """A poll for a topic that has none, from PollForm's cleaned data; VoteRefused if
+    another request gave it one first."""
+    try:
+        with transaction.atomic():
+            return create_poll(
+                topic,
+                question=data["poll_question"],
+                options=data["poll_options"],
+                multiple=data["poll_multiple"],
+                anonymous=data["poll_anonymous"],
+                closes_at=data["poll_closes"],
+            )
+    except IntegrityError:
+        raise VoteRefused(_("This topic has a poll already.")) from None
 
 
 def tally(poll):
@@ -87,19 +130,25 @@ def results_markdown(poll):
 
 def summary(poll, user):
     """What the topic page shows: the options with counts (when the reader may see
-    them), the reader's own choices and the voters' names in a named poll."""
+    them), the reader's own choices and the voters' names in a named poll. One query
+    for the tally and whether the reader voted, one more for a named poll's names."""
     open_ = poll.is_open()
-    voted = user.is_authenticated and poll.voters.filter(user=user).exists()
+    voter = PollVoter.objects.filter(poll=poll, user=user.pk or None)
+    rows = list(
+        poll.options.annotate(votes=Count("choices"), reader_voted=Exists(voter)).order_by(
+            "position"
+        )
+    )
+    voted = user.is_authenticated and bool(rows) and rows[0].reader_voted
     show_results = voted or not open_
     mine = set()
     names = {}
-    if not poll.anonymous and (show_results or voted):
+    if not poll.anonymous and show_results:
         for choice in PollChoice.objects.filter(option__poll=poll).select_related("user"):
             names.setdefault(choice.option_id, []).append(choice.user.get_full_name())
             if choice.user_id == user.pk:
                 mine.add(choice.option_id)
-    rows = tally(poll)
-    total = sum(votes for _option, votes in rows) or 1
+    total = sum(option.votes for option in rows) or 1
     return {
         "poll": poll,
         "open": open_,
@@ -109,11 +158,11 @@ def summary(poll, user):
         "options": [
             {
                 "option": option,
-                "votes": votes,
-                "percent": round(100 * votes / total),
+                "votes": option.votes,
+                "percent": round(100 * option.votes / total),
                 "names": names.get(option.pk, []),
                 "mine": option.pk in mine,
             }
-            for option, votes in rows
+            for option in rows
         ],
     }

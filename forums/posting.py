@@ -115,8 +115,11 @@ def set_post_flags(post, **flags):
         recount(topic)
 
 
-def moderate_post(post, decision, *, by, **flags):
-    """A moderator's decision on a post (hide, unhide, restore); its author is told."""
+def moderate_post(post, decision, *, by, reason="", **flags):
+    """A moderator's decision on a post (hide, unhide, restore); its author is told,
+    with the reason given for hiding. A post shown again keeps no reason."""
+    if "hidden" in flags:
+        flags["hidden_reason"] = reason if flags["hidden"] else ""
     with transaction.atomic():
         set_post_flags(post, **flags)
         notify(
@@ -126,6 +129,7 @@ def moderate_post(post, decision, *, by, **flags):
             post=post,
             actor=by,
             detail=decision,
+            reason=reason,
         )
 
 

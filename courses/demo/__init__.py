@@ -11,7 +11,7 @@ from wagtail.models import Locale, Site
 
 from core.demo import demo_user
 from courses.choices import EnrolmentRole
-from courses.demo.content import PARTICIPANTS, PEOPLE, THEMES
+from courses.demo.content import GUEST_SPEAKER, PARTICIPANTS, PEOPLE, THEMES
 from courses.demo.pages import create_course
 from courses.models import (
     CourseIndexPage,
@@ -59,6 +59,13 @@ def enrol_demo_users(course):
         module = ModulePage.objects.child_of(course).get(slug=slug)
         ModuleCompletion.objects.get_or_create(user=learner, module=module)
     facilitator.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
+    username, name, organisation, country, zone = GUEST_SPEAKER
+    guest, _created = demo_user(
+        username, display_name=name, organisation=organisation, country=country, time_zone=zone
+    )
+    Enrolment.objects.get_or_create(
+        user=guest, course=course, defaults={"role": EnrolmentRole.GUEST_SPEAKER}
+    )
 
 
 def find_library_page(home):

@@ -218,6 +218,10 @@ REMINDERS = [
 ]
 
 
+# The guest speaker of the course (a Person on its page), enrolled so her posts carry
+# the badge: username, name, organisation, country, time zone.
+GUEST_SPEAKER = ("laleh.karimi", "Dr Laleh Karimi", "Ministry of Health", "Iran", "Asia/Tehran")
+
 PARTICIPANTS = [
     # username, name, organisation, country, time zone
     (

@@ -14,7 +14,7 @@ from core.translations import language_field
 from forums.choices import Scope
 
 # Paths under /forums/ that a forum slug must not take.
-RESERVED_SLUGS = {"preferences", "unsubscribe"}
+RESERVED_SLUGS = {"people", "preferences", "unsubscribe"}
 POSTS_PER_PAGE = 20
 
 
@@ -167,6 +167,8 @@ class Post(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     edit_count = models.PositiveIntegerField(default=0)
     hidden = models.BooleanField(_("hidden by a moderator"), default=False)
+    # Why, in the moderator's words: shown to the author (and in their notification).
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
     deleted = models.BooleanField(_("deleted by its author"), default=False)
 
     class Meta:
@@ -181,11 +183,13 @@ class Post(models.Model):
         return f"#{self.position} in {self.topic_id}"
 
     def get_absolute_url(self):
-        """Permalink: the topic page that holds the post, at its anchor."""
+        """Permalink: the topic page that holds the post, at its anchor, which carries
+        the number readers see on the post ("#4" is `#post-4`)."""
         topic = self.topic
         url = reverse("forums:topic", args=[topic.forum.slug, topic.pk, topic.slug])
         page = self.page_number
-        return f"{url}?page={page}#post-{self.pk}" if page > 1 else f"{url}#post-{self.pk}"
+        anchor = f"#post-{self.position}"
+        return f"{url}?page={page}{anchor}" if page > 1 else f"{url}{anchor}"
 
     @property
     def visible(self):

@@ -46,6 +46,8 @@ class Notification(models.Model):
     )
     # A short detail fixed when made: the reaction kind or the moderation decision.
     detail = models.CharField(max_length=20, blank=True)
+    # A moderator's reason for hiding the post, as it was given.
+    reason = models.CharField(max_length=500, blank=True)
     created = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 

@@ -33,8 +33,9 @@ class Report(models.Model):
                 name="forums_report_one_open_per_reporter",
             )
         ]
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
+        # Not "reports": the admin has a Reports menu of its own.
+        verbose_name = _("reported post")
+        verbose_name_plural = _("reported posts")
 
     def __str__(self):
         return _("Report on post %(post)s") % {"post": self.post_id}

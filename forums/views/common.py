@@ -10,13 +10,14 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.translations import in_reader_language
 from forums import access
-from forums.models import Forum, ForumTranslation, Topic
+from forums.models import Draft, Forum, ForumTranslation, ReadState, Subscription, Topic
 
 # Largest POST a forum form can need: 20,000 characters of four-byte UTF-8,
 # percent-encoded, plus the title. Anything bigger is refused before it is parsed
@@ -68,6 +69,19 @@ def forum_view(view):
     return wrapper
 
 
+def with_reader_state(topics, user):
+    """The reader's own state in each topic, in the topic's query: `reader_position`
+    (None when never read), `reader_follows` and `reader_draft` (their unsent reply)."""
+    if not user.is_authenticated:
+        return topics
+    mine = {"user": user, "topic": OuterRef("pk")}
+    return topics.annotate(
+        reader_position=Subquery(ReadState.objects.filter(**mine).values("last_position")[:1]),
+        reader_follows=Exists(Subscription.objects.filter(**mine)),
+        reader_draft=Subquery(Draft.objects.filter(**mine).values("body")[:1]),
+    )
+
+
 def topic_view(view):
     """Call `view(request, topic, rights, ...)` for a topic the user may read. Hidden
     topics exist only for moderators. The slugs in the URL are only for readers; the
@@ -75,10 +89,8 @@ def topic_view(view):
 
     @wraps(view)
     def wrapper(request, forum_slug, topic_id, topic_slug, *args, **kwargs):
-        topic = get_object_or_404(
-            Topic.objects.select_related("forum__page", "author", "answer__author", "poll"),
-            pk=topic_id,
-        )
+        topics = Topic.objects.select_related("forum__page", "author", "answer__author", "poll")
+        topic = get_object_or_404(with_reader_state(topics, request.user), pk=topic_id)
         in_reader_language([topic.forum], ForumTranslation.TEXTS)
         try:
             check_view(request, topic.forum)
@@ -107,6 +119,14 @@ def refuse_large_posts(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def see_other(to):
+    """303 See Other after a POST that wrote something: the browser fetches the result
+    with GET, so Back and reload never offer to send the form again."""
+    response = redirect(to)
+    response.status_code = 303
+    return response
 
 
 def require_post_rights(rights):

@@ -1,17 +1,21 @@
-"""Moderator controls on the forum pages: pin, lock, hide and move topics; hide,
-unhide and restore posts. Shown to moderators only, and checked here on every POST."""
+"""Moderator controls on the forum pages: pin, lock, hide and move topics; hide (with
+a reason, after a confirmation page), unhide and restore posts. Shown to moderators
+only, and checked here on every request."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.db import transaction
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forums import access, posting
-from forums.forms import MoveForm
-from forums.models import Forum, Post
-from forums.views.common import require_moderator, topic_view
+from forums.choices import ReportStatus
+from forums.forms import HideForm, MoveForm
+from forums.models import Forum, Post, Report
+from forums.views.common import require_moderator, see_other, topic_view
 
 # action name -> the topic fields it sets
 TOPIC_ACTIONS = {
@@ -42,19 +46,41 @@ def moderate_topic(request, topic, rights, action):
     return redirect(topic.get_absolute_url())
 
 
-@require_POST
 @login_required
 @topic_view
 def moderate_post(request, topic, rights, post_id, action):
+    """Unhide and restore act at once; hiding asks first, on a page (no JavaScript
+    needed) where the moderator gives the reason its author will read."""
     require_moderator(rights)
     if action not in POST_ACTIONS:
         raise Http404
     post = get_object_or_404(Post.objects.select_related("author"), pk=post_id, topic=topic)
     post.topic = topic
+    if action == "hide":
+        return hide_post(request, topic, post)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     decision, flags = POST_ACTIONS[action]
     posting.moderate_post(post, decision, by=request.user, **flags)
     messages.success(request, _("Post updated."))
-    return redirect(post.get_absolute_url())
+    return see_other(post.get_absolute_url())
+
+
+def hide_post(request, topic, post):
+    form = HideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            decision, flags = POST_ACTIONS["hide"]
+            reason = form.cleaned_data["reason"]
+            posting.moderate_post(post, decision, by=request.user, reason=reason, **flags)
+            # Open reports on the post are settled by this decision.
+            Report.objects.filter(post=post, status=ReportStatus.OPEN).update(
+                status=ReportStatus.HIDDEN, resolved_by=request.user, resolved_at=timezone.now()
+            )
+        messages.success(request, _("The post is hidden; its author is told why."))
+        return see_other(post.get_absolute_url())
+    context = {"topic": topic, "post": post, "form": form}
+    return render(request, "forums/post_hide.html", context, status=400 if form.errors else 200)
 
 
 @require_POST

@@ -3,18 +3,27 @@ they may still read (asked again here, see forums/notifications.py), marked read
 one or all at once."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from forums import notifications
 from forums.models import Notification
+from forums.views.reading import page_links, page_number
 
-SHOWN = 100  # the newest; older ones are not worth a page of their own
+PER_PAGE = 30
 
 
 @login_required
 def notification_list(request):
-    context = {"notifications": notifications.for_user(request.user, SHOWN)}
+    rows = notifications.readable(request.user).order_by("-created", "-pk")
+    pages = Paginator(rows, PER_PAGE)
+    page = pages.page(page_number(request, pages.num_pages))
+    context = {
+        "notifications": notifications.shown(page.object_list),
+        "page": page,
+        "page_links": page_links(page.number, pages.num_pages),
+    }
     return render(request, "forums/notification_list.html", context)
 
 

@@ -1,12 +1,12 @@
 """Forum list, a forum's topics, a topic's posts, permalinks and search."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from core.translations import in_reader_language
-from forums import access, drafts, mentions, people, polls, reactions
+from forums import access, mentions, people, polls, reactions, unread
 from forums.forms import PostForm, SearchForm
 from forums.models import (
     POSTS_PER_PAGE,
@@ -17,10 +17,14 @@ from forums.models import (
     Subscription,
     Topic,
 )
+from forums.reports import open_reports, with_report_flags
 from forums.views.common import forum_view, topic_view
+from forums.views.polls import may_add_poll
 
 TOPICS_PER_PAGE = 30
 RESULTS_PER_PAGE = 30
+# A question is answered while its accepted answer is visible: a hidden answer answers nothing.
+ANSWERED = Exists(Post.objects.filter(pk=OuterRef("answer_id"), hidden=False, deleted=False))
 
 
 def page_number(request, last_page):
@@ -108,23 +112,21 @@ def forum_detail(request, forum, rights):
     if "q" in request.GET:
         context.update(search_context(request, [forum]))
         return render(request, "forums/forum_detail.html", context)
-    topics = forum.topics.select_related("author", "last_poster")
-    if not rights.moderate:
+    topics = forum.topics.select_related("author", "last_poster").annotate(answered=ANSWERED)
+    if rights.moderate:
+        topics = with_report_flags(topics)
+        context["open_reports"] = open_reports([forum]).count()
+    else:
         topics = topics.filter(hidden=False)
     context["unanswered"] = request.GET.get("show") == "unanswered"
     if context["unanswered"]:
         topics = unanswered(topics)
-    page = Paginator(topics.order_by("-pinned", "-last_post_at", "-pk"), TOPICS_PER_PAGE)
-    page = page.page(page_number(request, page.num_pages))
     user = request.user
     if user.is_authenticated:
-        read = dict(
-            ReadState.objects.filter(user=user, topic__in=page.object_list).values_list(
-                "topic_id", "last_position"
-            )
-        )
-        for topic in page.object_list:
-            topic.unread = topic.last_position - read.get(topic.pk, 0)
+        topics = unread.with_unread(topics, user, [forum])
+    page = Paginator(topics.order_by("-pinned", "-last_post_at", "-pk"), TOPICS_PER_PAGE)
+    page = page.page(page_number(request, page.num_pages))
+    if user.is_authenticated:
         context["subscribed"] = Subscription.objects.filter(user=user, forum=forum).exists()
     context["page"] = page
     context["page_links"] = page_links(page.number, page.paginator.num_pages)
@@ -132,18 +134,21 @@ def forum_detail(request, forum, rights):
 
 
 def unanswered(topics):
-    """Questions with no visible accepted answer."""
-    answered = Q(answer__hidden=False, answer__deleted=False)
-    return topics.filter(is_question=True).exclude(answered)
+    """Questions with no visible accepted answer (`topics` annotated with ANSWERED)."""
+    return topics.filter(is_question=True, answered=False)
 
 
 def mark_read(user, topic, position):
-    """Remember the highest position `user` has seen; returns the previous one."""
-    state, _created = ReadState.objects.get_or_create(user=user, topic=topic)
-    previous = state.last_position
-    if position > previous:
-        ReadState.objects.filter(pk=state.pk).update(last_position=position)
-    return previous
+    """Remember the highest position `user` has seen (the topic comes with its
+    `reader_position`); returns the previous one."""
+    previous = topic.reader_position
+    if previous is None:
+        ReadState.objects.get_or_create(
+            user=user, topic=topic, defaults={"last_position": position}
+        )
+    elif position > previous:
+        ReadState.objects.filter(user=user, topic=topic).update(last_position=position)
+    return previous or 0
 
 
 @topic_view
@@ -151,6 +156,8 @@ def topic_detail(request, topic, rights):
     url_kwargs = request.resolver_match.kwargs
     if (url_kwargs["forum_slug"], url_kwargs["topic_slug"]) != (topic.forum.slug, topic.slug):
         return redirect(topic.get_absolute_url() + query_string(request), permanent=True)
+    if hasattr(topic, "poll") and polls.post_results_if_due(topic.poll):
+        topic.refresh_from_db(fields=["post_count", "last_position", "last_post_at"])
     number = page_number(request, topic.page_count)
     first = (number - 1) * POSTS_PER_PAGE + 1
     posts = topic.posts.filter(position__range=(first, first + POSTS_PER_PAGE - 1))
@@ -166,15 +173,16 @@ def topic_detail(request, topic, rights):
         "page_links": page_links(number, topic.page_count),
         "reply_form": reply_form(request, topic, rights),
         "answer": visible_answer(topic),
-        "people": mentions.suggestions(topic.forum, topic) if rights.post else [],
-        "poll": polls.summary(topic.poll, request.user) if hasattr(topic, "poll") else None,
+        "people": mentions.people_on_page(posts) if rights.post else [],
+        "poll": topic_poll(topic, request.user),
         "may_accept": rights.post and (rights.moderate or topic.author_id == request.user.pk),
+        "may_add_poll": not hasattr(topic, "poll") and may_add_poll(request.user, topic, rights),
     }
     user = request.user
     if user.is_authenticated:
         seen = posts[-1].position if posts else 0
         context["first_unread"] = mark_read(user, topic, seen) + 1
-        context["subscribed"] = Subscription.objects.filter(user=user, topic=topic).exists()
+        context["subscribed"] = topic.reader_follows
     if rights.moderate:
         context["move_targets"] = [
             forum for forum in access.moderated_forums(user) if forum.pk != topic.forum_id
@@ -182,12 +190,16 @@ def topic_detail(request, topic, rights):
     return render(request, "forums/topic_detail.html", context)
 
 
+def topic_poll(topic, user):
+    return polls.summary(topic.poll, user) if hasattr(topic, "poll") else None
+
+
 def reply_form(request, topic, rights):
     """The reply box, holding the reader's draft if they left one."""
     if not rights.post or topic.locked:
         return None
-    draft = drafts.find(request.user, topic.forum, topic)
-    return PostForm(initial={"body": draft.body} if draft else None)
+    draft = getattr(topic, "reader_draft", None)  # see with_reader_state
+    return PostForm(initial={"body": draft} if draft else None)
 
 
 def visible_answer(topic):
@@ -213,10 +225,7 @@ def post_permalink(request, topic, rights, post_id):
 @topic_view
 def first_unread(request, topic, rights):
     """Jump to the first post the user has not seen (the last post if all are seen)."""
-    seen = 0
-    if request.user.is_authenticated:
-        state = ReadState.objects.filter(user=request.user, topic=topic).first()
-        seen = state.last_position if state else 0
+    seen = getattr(topic, "reader_position", None) or 0  # see with_reader_state
     post = topic.posts.filter(position__gt=seen).order_by("position").first()
     post = post or topic.posts.order_by("-position").first()
     if post is None:

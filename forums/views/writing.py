@@ -24,6 +24,7 @@ from forums.views.common import (
     forum_view,
     refuse_large_posts,
     require_post_rights,
+    see_other,
     topic_view,
 )
 
@@ -86,8 +87,13 @@ def notify_mentioned(request, post, form):
         )
 
 
-def after_commit_notify(post):
-    transaction.on_commit(lambda: notify_new_post(post))
+def after_commit_notify(post, form):
+    """The reply emails, after commit; a mentioned follower gets the mention's only."""
+    transaction.on_commit(lambda: notify_new_post(post, skip=mentioned_ids(form)))
+
+
+def mentioned_ids(form):
+    return {user.pk for user in form.mentioned}
 
 
 @login_required
@@ -107,21 +113,14 @@ def new_topic(request, forum, rights):
                 forum, request.user, data["title"], data["body"], is_question=data["is_question"]
             )
             if created and data["poll_question"]:
-                polls.create_poll(
-                    topic,
-                    question=data["poll_question"],
-                    options=data["poll_options"],
-                    multiple=data["poll_multiple"],
-                    anonymous=data["poll_anonymous"],
-                    closes_at=data["poll_closes"],
-                )
+                polls.add_poll(topic, data)
         drafts.discard(request.user, forum, None)
         if created:
             first = topic.posts.get(position=1)
             first.topic = topic
             notify_mentioned(request, first, form)
-            after_commit_notify(first)
-        return redirect(topic.get_absolute_url())
+            after_commit_notify(first, form)
+        return see_other(topic.get_absolute_url())
     context = {"forum": forum, "people": mentions.suggestions(forum)}
     return form_page(request, "forums/topic_form.html", context, form)
 
@@ -169,10 +168,10 @@ def reply(request, topic, rights):
         post.topic = topic
         drafts.discard(request.user, topic.forum, topic)
         if created:
-            notifications.notify_reply(post)
+            notifications.notify_reply(post, skip=mentioned_ids(form))
             notify_mentioned(request, post, form)
-            after_commit_notify(post)
-        return redirect(post.get_absolute_url())
+            after_commit_notify(post, form)
+        return see_other(post.get_absolute_url())
     context = {"topic": topic, "people": mentions.suggestions(topic.forum, topic)}
     return form_page(request, "forums/reply_form.html", context, form)
 
@@ -200,7 +199,7 @@ def edit_post(request, topic, rights, post_id):
         posting.edit_post(post, form.cleaned_data["body"])
         notify_mentioned(request, post, form)
         messages.success(request, _("Your post has been updated."))
-        return redirect(post.get_absolute_url())
+        return see_other(post.get_absolute_url())
     context = {"topic": topic, "post": post, "people": mentions.suggestions(topic.forum, topic)}
     return form_page(request, "forums/post_edit.html", context, form)
 

@@ -36,7 +36,7 @@ def test_participants_read_and_post(client, forum, participant):
         f"/forums/{forum.slug}/new/",
         {"title": "Protecting supervision time", "body": "Our clinic *finally* blocks Fridays."},
     )
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert Topic.objects.get(forum=forum).title == "Protecting supervision time"
 
 
@@ -96,3 +96,38 @@ def test_facilitators_posts_carry_a_facilitator_badge(client, forum, facilitator
     client.force_login(participant)
     page = client.get(topic.get_absolute_url()).content.decode()
     assert page.count('<span class="badge badge--role">Facilitator</span>') == 1
+
+
+def test_guest_speakers_posts_carry_a_guest_speaker_badge(client, course, forum, participant):
+    from courses.choices import EnrolmentRole
+    from forums import posting
+
+    guest = UserFactory(username="guest1", display_name="Dr Laila Guest")
+    enrol(guest, course, role=EnrolmentRole.GUEST_SPEAKER)
+    topic, _created = posting.start_topic(forum, guest, "Ask me about task sharing", "Hello")
+    posting.reply(topic, participant, "Thank you for coming")
+    client.force_login(participant)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert page.count('<span class="badge badge--role">Guest speaker</span>') == 1
+    assert "badge--role" not in page.split("Thank you for coming")[0].split("post-")[-1]
+
+
+def test_unread_posts_in_a_course_forum_count_from_the_enrolment(client, course, forum):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forums import posting
+
+    now = timezone.now()
+    veteran = UserFactory(date_joined=now - timedelta(days=400))
+    author = UserFactory()
+    enrol(author, course)
+    topic, _created = posting.start_topic(
+        forum, author, "Last cohort's tips", "Tip one", now=now - timedelta(days=30)
+    )
+    enrol(veteran, course)
+    client.force_login(veteran)
+    assert "You are up to date with the forums." in client.get("/dashboard/").content.decode()
+    posting.reply(topic, author, "A tip for the new cohort")
+    assert "1 unread post in" in client.get("/dashboard/").content.decode()

@@ -132,3 +132,19 @@ def test_resolving_needs_post(client, editor, topic, member):
     report = make_report(topic, member)
     client.force_login(editor)
     assert client.get(f"{REPORTS}resolve/{report.pk}/hide/").status_code == 405
+
+
+def test_queue_is_named_reported_posts_and_offers_restore_only_for_hidden_posts(
+    client, editor, topic, member
+):
+    from forums import posting
+
+    report = make_report(topic, member)
+    client.force_login(editor)
+    page = client.get(REPORTS).content.decode()
+    assert "Reported posts" in page and "Moderation queue" not in page
+    assert "Restore post" not in page
+    assert f'posts/{report.post.pk}/hide/"' in page  # hiding asks for a reason first
+    posting.set_post_flags(report.post, hidden=True)
+    page = client.get(REPORTS).content.decode()
+    assert "Restore post" in page and f'posts/{report.post.pk}/hide/"' not in page

@@ -49,7 +49,7 @@ def test_asker_marks_the_answer_and_it_shows_under_the_question(
     page = client.get(prefix + url(question)).content.decode()
     question_at = page.index("Ideas?")
     answer_block = page.index('class="forum-answer"')
-    reply_at = page.index(f'id="post-{answer.pk}"')
+    reply_at = page.index(f'id="post-{answer.position}"')
     assert question_at < answer_block < reply_at
     note = Notification.objects.get(user=user)
     assert (note.kind, note.post, note.actor) == ("answer", answer, member)
@@ -119,3 +119,18 @@ def test_forum_lists_unanswered_questions_only(client, question, forum_a, member
     posting.set_post_flags(reply, hidden=True)  # a hidden answer answers nothing
     page = client.get(f"{forum_a.get_absolute_url()}?show=unanswered").content.decode()
     assert "Which manual edition?" in page
+
+
+def test_a_hidden_answer_shows_no_answered_badge_or_block(client, question, forum_a, member):
+    reply = question.posts.get(position=2)
+    posting.accept_answer(question, reply, by=member)
+    client.force_login(member)
+    listing = client.get(forum_a.get_absolute_url()).content.decode()
+    assert '<span class="badge badge--ok">Answered</span>' in listing
+    posting.set_post_flags(reply, hidden=True)
+    listing = client.get(forum_a.get_absolute_url()).content.decode()
+    assert '<span class="badge badge--ok">Answered</span>' not in listing
+    assert '<span class="badge">Question</span>' in listing
+    page = client.get(url(question)).content.decode()
+    assert "Accepted answer, by" not in page
+    assert "Question: not answered yet" in page

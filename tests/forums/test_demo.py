@@ -61,3 +61,23 @@ def test_demo_has_a_decided_poll_with_its_results_posted(db):
     assert topic.poll.closed_at is not None
     assert PollVoter.objects.filter(poll=topic.poll).count() == 3
     assert "Tuesday: 2" in topic.posts.order_by("-position").first().body
+
+
+def test_demo_course_forum_has_a_guest_speaker_a_hidden_post_and_a_poll_closed_by_date(client, db):
+    from forums.models import Notification
+
+    call_command("load_demo", force=True)
+    call_command("load_demo", force=True)  # idempotent
+    topic = Topic.objects.get(title="Introductions: who is on your team?")
+    assert topic.posts.filter(author__username="laleh.karimi").count() == 1
+    hidden = topic.posts.get(hidden=True)
+    assert "without names" in hidden.hidden_reason
+    assert Notification.objects.filter(post=hidden, kind="moderation").exists()
+    assert topic.poll.closed_at is not None
+    assert topic.posts.filter(body__contains="08:00 UTC: 2").count() == 1
+    assert_counters_match(topic)
+    client.login(request=HttpRequest(), username="learner", password="collab-demo")
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert '<span class="badge badge--role">Guest speaker</span>' in page
+    assert 'class="mention" href="/forums/people/learner/"' in page
+    assert "The moderator's reason:" in page

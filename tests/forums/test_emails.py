@@ -23,7 +23,7 @@ def reply_by_page(client, topic, author, body, django_capture_on_commit_callback
     client.force_login(author)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"{topic.get_absolute_url()}reply/", {"body": body})
-    assert response.status_code == 302
+    assert response.status_code == 303
     return Post.objects.get(topic=topic, body=body)
 
 

@@ -32,7 +32,7 @@ def test_mention_notifies_a_reader_of_the_forum(
     client.force_login(member)
     body = "Could @FAC-A look at our rota?"
     response = client.post(prefix + url(course_topic, "reply/"), {"body": body})
-    assert response.status_code == 302
+    assert response.status_code == 303
     post = Post.objects.get(body=body)
     note = Notification.objects.get(user=facilitator_a, kind="mention")
     assert (note.post, note.actor) == (post, member)
@@ -92,3 +92,39 @@ def test_reply_box_suggests_the_people_in_the_topic(client, course_topic, member
     page = client.get(url(course_topic)).content.decode()
     assert "People you can mention" in page
     assert f"@{facilitator_a.username}" in page
+
+
+def test_a_mentioned_follower_gets_one_notification_and_one_email(
+    client, course_topic, member, facilitator_a, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from forums.models import Subscription
+
+    Subscription.objects.create(user=member, topic=course_topic)
+    client.force_login(facilitator_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(course_topic, "reply/"), {"body": "@member, your rota is next"})
+    kinds = list(Notification.objects.filter(user=member).values_list("kind", flat=True))
+    assert kinds == ["mention"]
+    assert len([m for m in mail.outbox if member.email in m.to]) == 1
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_a_mention_links_to_the_persons_posts(
+    client, course_topic, member, facilitator_a, outsider, prefix
+):
+    client.force_login(member)
+    body = "Thanks @fac-a, see `@fac-a` in the rota"
+    client.post(prefix + url(course_topic, "reply/"), {"body": body})
+    page = client.get(prefix + url(course_topic)).content.decode()
+    link = f'<a class="mention" href="/forums/people/{facilitator_a.username}/">@fac-a</a>'
+    assert page.count(link) == 1  # and not inside the code span
+    assert "<code>@fac-a</code>" in page
+    person = client.get(prefix + f"/forums/people/{facilitator_a.username}/")
+    assert person.status_code == 200
+    assert "Week one homework" in person.content.decode()
+    client.force_login(outsider)  # may not read the course forum: sees none of its posts
+    person = client.get(prefix + f"/forums/people/{facilitator_a.username}/")
+    assert "Week one homework" not in person.content.decode()
+    assert client.get(prefix + "/forums/people/no-such-person/").status_code == 404

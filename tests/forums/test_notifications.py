@@ -37,7 +37,7 @@ def test_replies_in_followed_topics_are_notified_newest_first(client, course_top
         course_topic.posts.get(body="And the second?"),
         course_topic.posts.get(body="Well done"),
     )
-    assert page.index(f"#post-{second.pk}") < page.index(f"#post-{first.pk}")
+    assert page.index(f"#post-{second.position}") < page.index(f"#post-{first.position}")
     assert "replied in <bdi>Week one homework</bdi>" in page
 
 
@@ -71,12 +71,25 @@ def test_hidden_topic_drops_out_for_participants(client, course_topic, user):
 def test_moderation_decision_notifies_the_author(client, course_topic, facilitator_a, member):
     post = course_topic.posts.get()
     client.force_login(facilitator_a)
-    client.post(url(course_topic, f"posts/{post.pk}/hide/"))
+    hide = url(course_topic, f"posts/{post.pk}/hide/")
+    assert client.get(hide).status_code == 200  # asks first, for the reason
+    assert client.post(hide, {"reason": " "}).status_code == 400
+    assert not Notification.objects.exists()
+    assert client.post(hide, {"reason": "Names a client <b>by name</b>"}).status_code == 303
+    client.force_login(member)
+    page = client.get(url(course_topic)).content.decode()
+    assert "The moderator's reason: Names a client &lt;b&gt;by name&lt;/b&gt;" in page
+    page = client.get("/notifications/").content.decode()
+    assert (
+        "A moderator hid your post in <bdi>Week one homework</bdi>. The reason given: "
+        "<bdi>Names a client &lt;b&gt;by name&lt;/b&gt;</bdi>"
+    ) in page
+    client.force_login(facilitator_a)
     client.post(url(course_topic, f"posts/{post.pk}/unhide/"))
     client.force_login(member)
     page = client.get("/notifications/").content.decode()
-    assert "A moderator hid your post in <bdi>Week one homework</bdi>" in page
     assert "A moderator restored your post" in page
+    assert "The moderator's reason" not in client.get(url(course_topic)).content.decode()
 
 
 def test_mark_one_then_all_read_and_not_someone_elses(client, course_topic, user, member):
@@ -143,3 +156,34 @@ def test_names_and_titles_in_a_notification_are_escaped(
     assert "<script>alert(1)" not in page
     assert "<bdi>&lt;script&gt;alert(1)&lt;/script&gt; {0} rota</bdi>" in page
     assert "<bdi>&lt;b&gt;Bold&lt;/b&gt; {who}</bdi> replied in" in page
+
+
+def test_notifications_page_by_30_at_the_same_cost_whatever_their_number(
+    client, course_topic, member, user
+):
+    post = course_topic.posts.get()
+    client.force_login(member)
+
+    def make(count):
+        Notification.objects.all().delete()
+        Notification.objects.bulk_create(
+            Notification(user=member, kind="reply", topic=course_topic, post=post, actor=user)
+            for _ in range(count)
+        )
+
+    def queries(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    make(35)
+    first, page = queries("/notifications/")
+    assert page.count('class="notification ') == 30 and "?page=2" in page
+    second, page = queries("/notifications/?page=2")
+    assert page.count('class="notification ') == 5
+    assert client.get("/notifications/?page=3").status_code == 404
+    make(300)
+    assert queries("/notifications/")[0] == first
+    assert queries("/notifications/?page=10")[0] == second

@@ -47,7 +47,7 @@ def test_topic_with_a_poll_of_one_or_100_options_is_refused_and_nothing_written(
             assert "from 2 to 20 different options" in response.content.decode()
     assert not Topic.objects.exists() and not Poll.objects.exists()
     response = client.post("/forums/barriers/new/", {**NEW, "poll_options": "Monday\nWednesday"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert [o.label for o in Topic.objects.get().poll.options.all()] == ["Monday", "Wednesday"]
 
 
@@ -137,3 +137,58 @@ def test_outsider_and_withdrawn_member_cannot_vote_in_a_course_poll(
         response = client.post(prefix + url(topic, "poll/vote/"), {"option": monday.pk})
         assert response.status_code == 404
     assert not PollVoter.objects.exists()
+
+
+POLL = {"poll_question": "Which day?", "poll_options": "Monday\nWednesday"}
+
+
+def test_the_topic_author_adds_a_poll_later_and_others_may_not(client, open_forum, user, member):
+    topic = make_topic(open_forum, member, title="Monthly call")
+    client.force_login(user)
+    assert "Add a poll" not in client.get(url(topic)).content.decode()
+    assert client.post(url(topic, "poll/add/"), POLL).status_code == 403
+    client.force_login(member)
+    assert "Add a poll" in client.get(url(topic)).content.decode()
+    response = client.post(url(topic, "poll/add/"), {**POLL, "poll_options": "Monday"})
+    assert response.status_code == 400
+    assert not Poll.objects.exists()
+    response = client.post(url(topic, "poll/add/"), POLL)
+    assert response.status_code == 303
+    assert [o.label for o in Topic.objects.get().poll.options.all()] == ["Monday", "Wednesday"]
+    assert client.post(url(topic, "poll/add/"), POLL).status_code == 400  # one poll a topic
+    assert Poll.objects.count() == 1
+
+
+def test_a_poll_past_its_date_posts_its_results_once(client, open_forum, user, member):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    soon = timezone.now() + timedelta(hours=1)
+    topic = poll_topic(open_forum, user, closes_at=soon)
+    monday, _wednesday = options(topic)
+    polls.vote(topic.poll, member, [monday.pk])
+    client.force_login(member)
+    assert "Poll closed" not in client.get(url(topic)).content.decode()
+    Poll.objects.update(closes_at=timezone.now() - timedelta(minutes=1))
+    page = client.get(url(topic)).content.decode()
+    assert "Poll closed: Which day?" in page and "Monday: 1" in page
+    client.get(url(topic))
+    call_command("send_forum_digest", stdout=StringIO())
+    assert topic.posts.filter(body__startswith="**Poll closed").count() == 1
+    assert Topic.objects.get(pk=topic.pk).post_count == 2
+
+
+def test_the_daily_command_posts_results_of_polls_no_one_viewed(open_forum, user, member):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    topic = poll_topic(open_forum, user, closes_at=timezone.now() + timedelta(hours=1))
+    Poll.objects.update(closes_at=timezone.now() - timedelta(minutes=1))
+    out = StringIO()
+    call_command("send_forum_digest", stdout=out)
+    call_command("send_forum_digest", stdout=out)
+    assert "1 results posted" in out.getvalue()
+    post = topic.posts.get(body__startswith="**Poll closed")
+    assert post.author == user

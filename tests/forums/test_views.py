@@ -92,7 +92,7 @@ def test_edit_own_post_shows_edited(client, topic, user):
     client.force_login(user)
     post = topic.posts.get()
     response = client.post(post_url(topic, post, "edit/"), {"body": "Better words"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     page = client.get(topic.get_absolute_url()).content.decode()
     assert "Better words" in page and "edited" in page
 
@@ -127,9 +127,23 @@ def test_delete_is_soft_and_moderator_restores(client, topic, user, editor):
 def test_moderator_hides_a_post(client, topic, editor):
     post = topic.posts.get()
     client.force_login(editor)
-    client.post(post_url(topic, post, "hide/"))
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert "Undo the author" not in page and ">Restore</button>" not in page  # nothing to restore
+    client.post(post_url(topic, post, "hide/"), {"reason": "Off topic"})
     page = Client().get(topic.get_absolute_url()).content.decode()
     assert "hidden by a moderator" in page and "First post" not in page
+    assert "Off topic" not in page  # the reason is for its author and the moderators
+    assert ">Restore</button>" in client.get(topic.get_absolute_url()).content.decode()
+
+
+def test_after_posting_the_browser_gets_the_topic_with_get(client, topic, member):
+    """303 See Other: Back or reload after posting never offers to send the form again."""
+    client.force_login(member)
+    response = client.post(reply_url(topic), {"body": "Counted once"}, follow=True)
+    assert response.redirect_chain[0][1] == 303
+    assert (
+        response.request["REQUEST_METHOD"] == "GET" and "Counted once" in response.content.decode()
+    )
 
 
 def test_reply_to_locked_topic_is_403(client, topic, member):
@@ -185,7 +199,7 @@ def test_posting_needs_a_csrf_token(topic, member):
 def test_posting_too_fast_is_429(client, topic, member):
     client.force_login(member)
     for number in range(2):
-        assert client.post(reply_url(topic), {"body": f"quick {number}"}).status_code == 302
+        assert client.post(reply_url(topic), {"body": f"quick {number}"}).status_code == 303
     response = client.post(reply_url(topic), {"body": "one too many"})
     assert response.status_code == 429
     assert "too quickly" in response.content.decode()
@@ -270,7 +284,7 @@ def test_unread_counts_and_jump_to_first_unread(client, topic, member, user):
     listing = client.get("/forums/barriers/").content.decode()
     assert "2 new" in listing
     response = client.get(f"{topic.get_absolute_url()}unread/")
-    assert response["Location"].endswith(f"#post-{second.pk}")
+    assert response["Location"].endswith(f"#post-{second.position}")
 
 
 def test_subscribe_and_unsubscribe_a_topic(client, topic, member):
@@ -279,3 +293,25 @@ def test_subscribe_and_unsubscribe_a_topic(client, topic, member):
     assert "Stop following" in client.get(topic.get_absolute_url()).content.decode()
     client.post(f"{topic.get_absolute_url()}subscribe/", {"subscribe": "0"})
     assert "Follow this topic" in client.get(topic.get_absolute_url()).content.decode()
+
+
+def test_the_number_shown_on_a_post_is_its_permalinks_anchor(client, topic, member, user):
+    """A post shown as "#3" is linked and reached as #post-3, on whatever page it is."""
+    from forums.models import POSTS_PER_PAGE
+    from tests.forums.test_queries import add_posts
+
+    other = posting.start_topic(topic.forum, user, "Other", "Hello")[0]
+    add_posts(other, 3, [user])  # post ids no longer follow positions
+    posting.reply(topic, member, "Second")
+    third = posting.reply(topic, user, "Third")[0]
+    topic.refresh_from_db()
+    add_posts(topic, POSTS_PER_PAGE, [user])
+    client.force_login(member)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert third.pk != third.position
+    assert f'id="post-{third.position}"' in page and f">#{third.position}</a>" in page
+    response = client.get(f"{topic.get_absolute_url()}posts/{third.pk}/")
+    assert response["Location"].endswith(f"#post-{third.position}")
+    last = topic.posts.order_by("-position").first()
+    response = client.get(f"{topic.get_absolute_url()}posts/{last.pk}/")
+    assert response["Location"].endswith(f"?page=2#post-{last.position}")

@@ -1,15 +1,18 @@
 from django.core.management.base import BaseCommand
 
 from forums.digest import send_digests
+from forums.polls import post_due_results
 
 
 class Command(BaseCommand):
     help = (
         "Email each 'daily digest' subscriber the new forum posts since their last digest. "
-        "Run it once a day (cron); a second run sends nothing twice, failed sends are retried."
+        "Run it once a day (cron); a second run sends nothing twice, failed sends are retried. "
+        "Polls past their closing date post their results first, each once."
     )
 
     def handle(self, *args, **options):
+        self.stdout.write(f"Polls closed by date: {post_due_results()} results posted.")
         run = send_digests()
         for error in run.errors:
             self.stderr.write(f"failed: {error}")
