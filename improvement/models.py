@@ -320,3 +320,7 @@ class Baseline(models.Model):
             )
         if self.measure_id and self.team_id and self.team.course_id != self.measure.course_id:
             raise ValidationError({"measure": _("Choose a measure of the team's course.")})
+
+
+# PDSA cycles live in their own module; Django finds them as models of this app here.
+from improvement.pdsa_models import PdsaComment, PdsaCycle  # noqa: E402, F401
