@@ -8,6 +8,7 @@ follow one another, in order. A fixed number of queries whatever the number of c
 from django.db.models import Count, Prefetch
 
 from courses import access as course_access
+from improvement.months import month_start
 from improvement.pdsa_models import PdsaComment, PdsaCycle
 from teams import access
 from teams.models import TeamMember
@@ -73,6 +74,24 @@ def cycle_detail(team, cycle_id):
         )
         .first()
     )
+
+
+def cycles_by_measure(course, teams):
+    """{(team id, measure id): [(start month, cycle, url)]} of the teams' cycles, oldest
+    first, in one query whatever their number."""
+    links = (
+        PdsaCycle.measures.through.objects.filter(pdsacycle__team__in=teams)
+        .select_related("pdsacycle__team")
+        .order_by("pdsacycle__start_date", "pdsacycle_id")
+    )
+    base, grouped = course.url, {}
+    for link in links:
+        cycle = link.pdsacycle
+        kwargs = {"team_slug": cycle.team.slug, "cycle_id": cycle.pk}
+        url = base + course.reverse_subpage("pdsa_cycle", kwargs=kwargs)
+        entry = (month_start(cycle.start_date), cycle, url)
+        grouped.setdefault((cycle.team_id, link.measure_id), []).append(entry)
+    return grouped
 
 
 def leaders(teams):
