@@ -77,6 +77,7 @@ def cycle_log(request, course, team_slug):
         "team": team,
         "ramps": pdsa.ramps(pdsa.team_cycles(team)),
         "writing": pdsa.can_write(request.user, team, course),
+        "facilitating": course_access.can_facilitate(request.user, course),
     }
     return page(request, "improvement/pdsa/log.html", context)
 
