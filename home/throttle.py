@@ -1,5 +1,6 @@
 """How often one client or one address may ask for account emails, and who the client is.
 
+The counting itself is `core.throttle.allow`, shared with other apps' limits.
 Sign-in is throttled by django-axes (settings AXES_*), which asks `client_ip` for the
 address. Password-reset and sign-up requests are counted here in fixed windows, per
 client address and per email address, in the `state` cache alias (core.caching), which
@@ -7,13 +8,10 @@ holds no pages: a counter that visitors could evict by filling the cache would r
 itself.
 """
 
-import hashlib
-import time
-
 from django.conf import settings
 from django.shortcuts import render
 
-from core.caching import state_cache
+from core.throttle import allow
 
 
 def client_ip(request):
@@ -26,21 +24,6 @@ def client_ip(request):
     if proxies and len(hops) >= proxies:
         return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "")
-
-
-def allow(scope, key, rate):
-    """Count one request of `scope` by `key`; False once `rate` (count, seconds) is spent."""
-    limit, seconds = rate
-    cache = state_cache()
-    digest = hashlib.sha256(str(key).lower().encode()).hexdigest()[:32]
-    name = f"throttle:{scope}:{digest}:{int(time.time() // seconds)}"
-    cache.add(name, 0, timeout=seconds)
-    try:
-        count = cache.incr(name)
-    except ValueError:  # expired between add and incr
-        cache.set(name, 1, timeout=seconds)
-        count = 1
-    return count <= limit
 
 
 def allow_request(request, scope, address, per_ip, per_address):

@@ -127,3 +127,12 @@ class CycleFilter(forms.Form):
         if self.cleaned_data.get("status"):
             cycles = cycles.filter(status=self.cleaned_data["status"])
         return cycles
+
+
+class ContactForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Say what you would like to learn from them, and how to reach you."),
+    )

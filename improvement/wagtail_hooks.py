@@ -19,6 +19,7 @@ from improvement import (
 )
 from improvement.admin_views import BaselineViewSet, MeasureViewSet
 from improvement.collaborative_views import measures_csv, measures_view
+from improvement.contact_views import contact_team
 from improvement.models import Baseline, Measure
 from teams.admin_views import TeamPolicy
 
@@ -74,6 +75,12 @@ def pdsa_routes():
         PageRoute(CoursePage, cycle, pdsa_views.cycle_page, "pdsa_cycle"),
         PageRoute(CoursePage, cycle + "edit/", pdsa_views.edit_cycle, "pdsa_edit"),
         PageRoute(CoursePage, "pdsa/", pdsa_views.course_cycles, "pdsa_all"),
+        PageRoute(
+            CoursePage,
+            "measures/<int:measure_id>/contact/<slug:team_slug>/",
+            contact_team,
+            "contact_team",
+        ),
     ]
 
 
