@@ -30,7 +30,7 @@ def test_learner_logs_a_cycle_that_then_shows_on_its_chart(demo_site, signed_in_
     page.get_by_label("Change idea").fill("Same-day first session for patients who screen positive")
     page.get_by_label("Objective").fill("Fewer patients lost between screening and treatment")
     page.get_by_label("Patients starting treatment").check()
-    page.get_by_label("Prediction:", exact=True).fill("Five more patients start treatment this month")
+    page.get_by_label("Prediction:", exact=True).fill("Five more patients start this month")
     start = add_months(month_start(timezone.localdate()), -2) + datetime.timedelta(days=4)
     page.get_by_label("Start date").fill(start.isoformat())
     page.get_by_label("Status").select_option("running")
