@@ -103,12 +103,26 @@ class PdsaCycle(models.Model):
             errors["end_date"] = _("A cycle ends on or after its start date.")
         if self.decision and self.status != CycleStatus.COMPLETED:
             errors["decision"] = _("Decide to adopt, adapt or abandon when the cycle is completed.")
-        if self.follows_id and (
-            self.follows.team_id != self.team_id or (self.pk and self.follows_id == self.pk)
-        ):
+        if self.follows_id and not self.follows_earlier_cycle():
             errors["follows"] = _("A cycle follows an earlier cycle of the same team.")
         if errors:
             raise ValidationError(errors)
+
+    def follows_earlier_cycle(self):
+        """The followed cycle is the same team's, started no later, and not one that
+        (through its own chain) follows this cycle: a ramp never loops."""
+        follows = self.follows
+        if follows.team_id != self.team_id:
+            return False
+        if self.start_date and follows.start_date > self.start_date:
+            return False
+        seen = set()
+        while follows is not None and follows.pk not in seen:
+            if self.pk and follows.pk == self.pk:
+                return False
+            seen.add(follows.pk)
+            follows = follows.follows
+        return True
 
 
 class PdsaComment(models.Model):

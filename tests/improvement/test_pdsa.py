@@ -323,3 +323,18 @@ def test_a_member_of_two_teams_writes_in_each(client, team, other_team, measure,
     client.force_login(participant)
     assert client.post(log_url(other_team) + "new/", form_data(measure)).status_code == 302
     assert PdsaCycle.objects.get().team == other_team
+
+
+def test_a_cycle_follows_only_an_earlier_cycle_and_a_ramp_never_loops(
+    client, team, measure, participant
+):
+    first = make_cycle(team, [measure], change_idea="First", start_date=datetime.date(2025, 1, 6))
+    second = make_cycle(team, [measure], change_idea="Second", follows=first)
+    client.force_login(participant)
+    later = make_cycle(team, [measure], change_idea="Later", start_date=datetime.date(2025, 6, 2))
+    response = client.post(log_url(team) + "new/", form_data(measure, follows=later.pk))
+    assert response.status_code == 400 and "follows an earlier cycle" in response.content.decode()
+    data = form_data(measure, follows=second.pk, start_date="2025-01-06", end_date="")
+    assert client.post(cycle_url(first) + "edit/", data).status_code == 400
+    first.refresh_from_db()
+    assert first.follows is None and PdsaCycle.objects.count() == 3
