@@ -80,6 +80,7 @@ class Chart:
     ticks: list = field(default_factory=list)  # (y, label)
     month_labels: list = field(default_factory=list)  # (x, label)
     workshops: list = field(default_factory=list)  # (x, number, workshop)
+    cycles: list = field(default_factory=list)  # (x, y, number, cycle, url): PDSA cycles
     goal_y: str | None = None
     plot_left: str = ""
     tick_x: str = ""
@@ -87,6 +88,11 @@ class Chart:
     plot_top: str = ""
     plot_bottom: str = ""
     plot_height: str = ""
+
+
+def month_x(index, count, left=LEFT):
+    """Where the `index`th of `count` months sits across the plot."""
+    return round(left + (WIDTH - RIGHT - left) * index / max(count - 1, 1), 1)
 
 
 def nice_step(span, count=4):
@@ -178,10 +184,13 @@ def summarise(values, months, segment):
     }
 
 
-def run_chart(measure, months, values, baselines=(), workshops=(), key="", compact=False):
+def run_chart(
+    measure, months, values, baselines=(), workshops=(), key="", compact=False, cycles=()
+):
     """The chart of one series. `months` are first days, `values` numbers or None in the
     same order; `baselines` [(first index, months)] (none: the measure's own, from its
-    first month); `workshops` [(month, workshop)] in date order; `key` unique on the page."""
+    first month); `workshops` [(month, workshop)] in date order; `key` unique on the page;
+    `cycles` [(start month, PDSA cycle, its url)] in date order, marked at their month."""
     starts = list(baselines) or [(0, measure.baseline_months)]
     segments = segments_of(values, starts)
     latest = segments[-1]
@@ -198,6 +207,8 @@ def run_chart(measure, months, values, baselines=(), workshops=(), key="", compa
     )
     if months:
         draw(chart, workshops)
+        if not compact:
+            mark_cycles(chart, cycles)
     return chart
 
 
@@ -216,11 +227,9 @@ def draw(chart, workshops):
     step = nice_step(max([*known, 1.0]) - low)
     high = step * math.ceil(max([*known, step]) / step)
     span = (high - low) or 1.0
-    plot_width = WIDTH - RIGHT - left
-    last = max(len(months) - 1, 1)
 
     def x(index):
-        return round(left + plot_width * index / last, 1)
+        return month_x(index, len(months), left)
 
     def y(value):
         return round(bottom - (bottom - top) * (value - low) / span, 1)
@@ -275,3 +284,19 @@ def draw(chart, workshops):
         for n, (month, workshop) in enumerate(workshops)
         if month in by_month
     ]
+
+
+def mark_cycles(chart, cycles):
+    """A numbered diamond at the foot of the plot at each cycle's start month; cycles of
+    one month stack upwards so that none hides another."""
+    by_month = {month: index for index, month in enumerate(chart.months)}
+    stacked = {}
+    for month, cycle, url in cycles:
+        if month not in by_month:
+            continue
+        index = by_month[month]
+        height = stacked.get(index, 0)
+        stacked[index] = height + 1
+        x = month_x(index, len(chart.months))
+        y = float(chart.plot_bottom) - 8 - 16 * height
+        chart.cycles.append((svg(x), svg(y), len(chart.cycles) + 1, cycle, url))

@@ -5,10 +5,16 @@ number of teams, measures and months.
 
 A team that chose not to be named to its peers (`Team.named_to_peers`) is "A team" to the
 other members; its own members, the course's facilitators and editors see its name.
+
+"Finding a team to learn from": under each measure, the teams whose latest run-chart
+segment shows a signal of improvement (a shift on the better side of the median or a
+trend in the better direction, `charts.is_improving`), with their PDSA cycles on that
+measure. Only a team that shares with the collaborative (named to its peers) shows its
+cycles and can be contacted; the others are counted as "A team".
 """
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +24,7 @@ from improvement import series
 from improvement.charts import run_chart
 from improvement.choices import RATIO_KINDS, MeasureKind
 from improvement.models import Baseline, MonthlyValue
+from improvement.pdsa import cycles_by_measure, leaders
 from teams import access
 
 
@@ -28,11 +35,43 @@ class MeasureView:
     median: object  # chart of the median of the teams' values
     teams: list  # [(shown name, chart)]
     improving: int
+    learning_from: list = field(default_factory=list)  # [TeamToLearnFrom]
 
     @property
     def rows(self):
         """[(month, pooled value, median of the teams)] for the data table."""
         return list(zip(self.pooled.months, self.pooled.values, self.median.values, strict=True))
+
+
+@dataclass
+class TeamToLearnFrom:
+    name: str
+    team: object
+    cycles: list  # [(start month, cycle, url)]: empty for a team that does not share
+    readable: bool  # the viewer may open the team's cycles
+    contactable: bool  # "Contact this team": it shares, has a leader, is not the viewer's
+
+
+def teams_to_learn_from(measure, teams, team_charts, context):
+    """[TeamToLearnFrom] of the teams whose chart of `measure` shows improvement."""
+    user, course, mine, cycles, with_leader = context
+    facilitating = course_access.can_facilitate(user, course)
+    found = []
+    for team, (name, chart) in zip(teams, team_charts, strict=True):
+        if not chart.improving:
+            continue
+        readable = team.pk in mine or facilitating
+        shares = team.named_to_peers or readable
+        found.append(
+            TeamToLearnFrom(
+                name=name,
+                team=team,
+                cycles=cycles.get((team.pk, measure.pk), []) if shares else [],
+                readable=readable,
+                contactable=team.named_to_peers and team.pk in with_leader and team.pk not in mine,
+            )
+        )
+    return found
 
 
 def shown_name(team, user, course, mine):
@@ -81,6 +120,7 @@ def measure_views(course, user, today=None):
     baselines = series.baselines_by_team_measure(Baseline.objects.filter(measure__in=measures))
     workshops = series.course_workshops(course)
     mine = access.memberships(user, course)
+    learning = (user, course, mine, cycles_by_measure(course, teams), leaders(teams))
     last = series.last_month(today or timezone.localdate())
     views = []
     for measure in measures:
@@ -114,7 +154,8 @@ def measure_views(course, user, today=None):
             key=f"{measure.pk}-median",
         )  # fmt: skip
         improving = sum(chart.improving for _name, chart in team_charts)
-        views.append(MeasureView(measure, pooled, median, team_charts, improving))
+        found = teams_to_learn_from(measure, teams, team_charts, learning)
+        views.append(MeasureView(measure, pooled, median, team_charts, improving, found))
     return views
 
 

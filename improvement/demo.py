@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from courses.demo import COURSE_SLUG
 from courses.models import CoursePage, WorkshopPage
+from improvement import pdsa_demo
 from improvement.choices import Direction, MeasureKind
 from improvement.models import Measure, MonthlyValue, ValueChange
 from improvement.months import add_months, month_start
@@ -228,6 +229,7 @@ def load(scale, stdout):
                     )
     MonthlyValue.objects.bulk_create(new)
     record_history(course, measures, first_month)
+    pdsa_demo.load(course, measures, first_month, workshop_index, stdout)
     stdout.write(
         f"Measures: {len(measures)} measures, {len(new)} new monthly values "
         f"for {len(teams)} teams in {course.title}"

@@ -328,6 +328,7 @@ from improvement.assessment import (  # noqa: E402, F401
     AssessmentLevelTranslation,
     AssessmentRating,
 )
+from improvement.pdsa_models import PdsaComment, PdsaCycle  # noqa: E402, F401
 from improvement.storyboards import (  # noqa: E402, F401
     Storyboard,
     StoryboardComment,

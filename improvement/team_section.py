@@ -1,8 +1,9 @@
 """The Core Data Set on a team's page (the `team_page_sections` hook of teams): per
 measure of the course, its run chart, the chart's summary in words and its data table,
 every month from the measure's first to last month, a gap shown as a gap. A fixed number
-of queries whatever the number of measures and months: the measures, the team's values
-for all of them, its new baselines, and the course's workshops."""
+of queries whatever the number of measures, months and PDSA cycles: the measures, the
+team's values for all of them, its new baselines, the course's workshops, and its cycles,
+each marked on the charts of its measures."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils import timezone
 from improvement import series
 from improvement.charts import run_chart
 from improvement.models import Baseline, MonthlyValue
+from improvement.pdsa import cycles_by_measure
 
 
 def measure_tables(team, course, today=None):
@@ -42,12 +44,14 @@ def measure_charts(team, course, today=None):
         Baseline.objects.filter(team=team, measure__in=[measure for measure, _rows in tables])
     )
     workshops = series.course_workshops(course)
+    cycles = cycles_by_measure(course, [team])
     charts = []
     for measure, rows in tables:
         months = [month for month, _value in rows]
         values = [value.value if value else None for _month, value in rows]
         starts = series.baseline_starts(measure, months, baselines.get((team.pk, measure.pk)))
-        chart = run_chart(measure, months, values, starts, workshops)
+        marked = cycles.get((team.pk, measure.pk), [])
+        chart = run_chart(measure, months, values, starts, workshops, cycles=marked)
         charts.append((measure, chart, rows))
     return charts
 

@@ -15,6 +15,7 @@ from improvement import (
     dashboard,
     data_section,
     late_data,
+    pdsa_views,
     storyboard_files,
     storyboard_reminders,
     storyboard_views,
@@ -25,6 +26,7 @@ from improvement import (
 from improvement.admin_views import BaselineViewSet, MeasureViewSet
 from improvement.assessment_admin import AssessmentLevelViewSet
 from improvement.collaborative_views import measures_csv, measures_view
+from improvement.contact_views import contact_team
 from improvement.models import Baseline, Measure
 from teams.admin_views import TeamPolicy
 
@@ -69,6 +71,35 @@ def improvement_routes():
 @hooks.register("team_page_sections")
 def team_data_section(team, course, request):
     return data_section.render(team, course, request)
+
+
+@hooks.register("register_page_routes")
+def pdsa_routes():
+    log = "teams/<slug:team_slug>/pdsa/"
+    cycle = log + "<int:cycle_id>/"
+    return [
+        PageRoute(CoursePage, log, pdsa_views.cycle_log, "pdsa"),
+        PageRoute(CoursePage, log + "new/", pdsa_views.new_cycle, "pdsa_new"),
+        PageRoute(CoursePage, cycle, pdsa_views.cycle_page, "pdsa_cycle"),
+        PageRoute(CoursePage, cycle + "edit/", pdsa_views.edit_cycle, "pdsa_edit"),
+        PageRoute(CoursePage, "pdsa/", pdsa_views.course_cycles, "pdsa_all"),
+        PageRoute(
+            CoursePage,
+            "measures/<int:measure_id>/contact/<slug:team_slug>/",
+            contact_team,
+            "contact_team",
+        ),
+    ]
+
+
+@hooks.register("team_page_sections")
+def team_pdsa_section(team, course, request):
+    return pdsa_views.team_page_link(team, course, request)
+
+
+@hooks.register("before_serve_document")
+def serve_cycle_documents(document, request):
+    return pdsa_views.refuse_cycle_document(document, request)
 
 
 @hooks.register("team_list_columns")

@@ -27,6 +27,7 @@ def test_every_route_of_a_course_is_reserved_for_its_children():
         "teams",
         "measures",
         "measures.csv",
+        "pdsa",
     }
 
 

@@ -32,6 +32,9 @@ ROUTES = [
     ("learner", "get", "/library/", 200),
     ("learner", "get", "/library/feed/", 200),
     ("learner", "get", "/accounts/profile/", 200),
+    ("learner", "get", "{course}teams/karachi/pdsa/", 200),
+    ("facilitator", "get", "{course}pdsa/", 200),
+    ("learner", "get", "{course}pdsa/", 404),
 ]
 
 
