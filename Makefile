@@ -71,7 +71,7 @@ test-postgres: $(STAMP) $(AXE) ## The whole test suite against a throwaway Postg
 
 security: $(STAMP) ## bandit on the code, pip-audit on the installed packages
 	$(BIN)/bandit --quiet --configfile pyproject.toml --severity-level medium \
-		--recursive config core home courses evaluations attendance applications reminders teams improvement library forums announcements roster bench scripts
+		--recursive config core home courses evaluations attendance applications reminders teams improvement prework calls library forums announcements roster bench scripts
 	$(BIN)/python scripts/audit_dependencies.py
 
 mutation: $(STAMP) ## Mutation testing of the guarding modules into bench/MUTATION.md (MODULES=core/redirects.py)
