@@ -63,3 +63,11 @@ def test_admin_avatars_are_initials_and_nothing_calls_gravatar(client, superuser
     html = response.content.decode()
     assert "gravatar" not in html.lower() and "gravatar" not in response["Content-Security-Policy"]
     assert "data:image/svg+xml," in html
+
+
+def test_the_sign_in_page_is_titled_with_the_site_name_not_the_host(client, db, settings):
+    """Django's login view passes its own `site_name` (the host); the title ignores it."""
+    html = client.get("/accounts/login/").content.decode()
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert title.endswith(f" · {settings.WAGTAIL_SITE_NAME}") and "testserver" not in title
+    assert f">{settings.WAGTAIL_SITE_NAME}</a>" in html  # the header's brand link
