@@ -66,6 +66,9 @@ test: $(STAMP) $(AXE) lint migrations ## Lint, check migrations and run the whol
 test-browser: $(STAMP) $(AXE) ## Only the browser journeys and accessibility checks
 	$(BIN)/pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
+screenshots: $(STAMP) ## PNGs of the main demo pages at 1280 and 360 px, in English and Arabic, into screenshots/
+	SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_screenshots.py -p no:cacheprovider -q
+
 test-postgres: $(STAMP) $(AXE) ## The whole test suite against a throwaway PostgreSQL server
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 

@@ -2,21 +2,55 @@
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from applications import review as applications
 from applications.admin_views import ApplicationViewSet, ReviewerPolicy
+from applications.choices import ApplicationStatus
 from applications.models import Application, ApplicationStatusChange
+from core.admin_panels import ListPanel
+from courses import access
 from courses.choices import EnrolmentMode
 from courses.models import CoursePage
 
 register_permission_policy(Application, ReviewerPolicy(Application))
+PANEL_ROWS = 5
 
 
 @hooks.register("register_admin_viewset")
 def register_applications_admin():
     return ApplicationViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def pending_applications_panel(request, panels):
+    """The applications waiting for a decision in the courses this person reviews."""
+    pending = Application.objects.filter(
+        status=ApplicationStatus.SUBMITTED, course__in=access.facilitated_courses(request.user)
+    ).select_related("course")
+    count = pending.count()
+    if not count:
+        return
+    rows = [
+        (
+            f"{application.organisation} · {application.course.title}",
+            reverse("application:inspect", args=[application.pk]),
+        )
+        for application in pending.order_by("submitted_at")[:PANEL_ROWS]
+    ]
+    summary = ngettext(
+        "%(count)s application waits for a decision.",
+        "%(count)s applications wait for a decision.",
+        count,
+    ) % {"count": count}
+    more = reverse("application:index") + f"?status={ApplicationStatus.SUBMITTED}"
+    panels.append(
+        ListPanel("pending-applications", _("Applications to review"), summary, rows, more, 60)
+    )
 
 
 def last_change(application):

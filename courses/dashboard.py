@@ -13,9 +13,13 @@ RECENTLY_COMPLETED = 5
 
 def courses_panel(request):
     user = request.user
-    courses = list(access.member_courses(user))
+    courses = list(
+        access.member_courses(user)
+        .select_related("hero_image")
+        .prefetch_related("hero_image__renditions")
+    )
     if not courses:
-        return None
+        return render_to_string("courses/dashboard_first_steps.html", request=request)
     access.load_enrolments(user, courses)
     progress = progress_for(user, courses)
     workshops = member_workshops(user)

@@ -62,7 +62,8 @@ def course_listing(index, request):
     courses = CoursePage.objects.child_of(index).live().public()
     courses = filters.filter(courses if index.pk else courses.none()).order_by("start_date", "path")
     courses = courses.select_related("hero_image").prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.select_related("locale").order_by("name"))
+        "hero_image__renditions",
+        Prefetch("themes", queryset=Theme.objects.select_related("locale").order_by("name")),
     )
     page = Paginator(courses, COURSES_PER_PAGE).get_page(request.GET.get("page"))
     # Each course's themes in the reader's language, translated in one query for the page.

@@ -166,22 +166,28 @@ def next_session(workshops):
     return min(upcoming, key=lambda w: w.starts_at, default=None)
 
 
-def course_page_context(course, request):
-    user = request.user
-    progress, modules, workshops = CourseProgress(course), [], []
-    if course.pk:
-        sources = access.originals([course])
-        modules = live_children_by_course([course], ModulePage, sources)[course.pk]
-        workshops = live_children_by_course([course], WorkshopPage, sources)[course.pk]
-        only_modules = {course.pk: [module for _path, module in modules]}
-        progress = progress_for(user, [course], only_modules)[course.pk]
-    # One programme list in the editor's tree order: modules and workshops interleaved.
+def programme_of(course, user):
+    """(CourseProgress, programme, workshops) of a course: the programme is one list in
+    the editor's tree order, modules and workshops interleaved, as ("module",
+    ModuleState) and ("workshop", WorkshopPage) pairs. Five queries at most."""
+    if not course.pk:
+        return CourseProgress(course), [], []
+    sources = access.originals([course])
+    modules = live_children_by_course([course], ModulePage, sources)[course.pk]
+    workshops = live_children_by_course([course], WorkshopPage, sources)[course.pk]
+    only_modules = {course.pk: [module for _path, module in modules]}
+    progress = progress_for(user, [course], only_modules)[course.pk]
     states = {state.module.pk: state for state in progress.states}
     programme = [
         ("module", states[item.pk]) if item.pk in states else ("workshop", item)
         for _path, item in sorted(modules + workshops, key=lambda pair: pair[0])
     ]
-    workshops = [workshop for _path, workshop in workshops]
+    return progress, programme, [workshop for _path, workshop in workshops]
+
+
+def course_page_context(course, request):
+    user = request.user
+    progress, programme, workshops = programme_of(course, user)
     return {
         "progress": progress,
         "programme": programme,
@@ -198,7 +204,7 @@ def module_page_context(module, request):
     course = module.get_course()
     if course is None:
         return {"course": None, "can_view_body": not module.is_members_only}
-    progress = progress_for(user, [course])[course.pk]
+    progress, programme, _workshops = programme_of(course, user)
     state = progress.state_for(module) or ModuleState(module)
     can_view_body = not module.is_members_only or access.can_view_members_content(user, course)
     return {
@@ -208,17 +214,33 @@ def module_page_context(module, request):
         "role": access.course_role(user, course),
         "can_view_body": can_view_body and not state.locked,
         "next_state": progress.next_state,
+        "programme": programme,
     }
 
 
 def workshop_page_context(workshop, request):
     course = workshop.get_course()
+    progress, programme, _workshops = (
+        programme_of(course, request.user) if course else (None, [], [])
+    )
     return {
         "course": course,
+        "progress": progress,
+        "programme": programme,
         "show_join_link": bool(
             course and workshop.join_url and access.can_view_members_content(request.user, course)
         ),
     }
+
+
+def follow_up_page_context(follow_up, request):
+    """A follow-up's course outline, with its workshop as the current item."""
+    workshop = follow_up.get_workshop()
+    course = workshop.get_course() if workshop else None
+    if course is None:
+        return {"course": None, "workshop": workshop}
+    progress, programme, _workshops = programme_of(course, request.user)
+    return {"course": course, "workshop": workshop, "progress": progress, "programme": programme}
 
 
 def people_of(course):

@@ -21,5 +21,21 @@ def refuse(request, course, message, status):
     )
 
 
+def confirm(request, *, title, text, action, cancel_url, danger=True):
+    """The confirmation step of an action that is hard to undo: a page with a POST form
+    to the same address (no JavaScript needed) and a way back. Never cached: it carries
+    a CSRF token."""
+    context = {
+        "title": title,
+        "text": text,
+        "action": action,
+        "cancel_url": cancel_url,
+        "danger": danger,
+    }
+    response = render(request, "courses/confirm.html", context)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 def back(request, default_url):
     return redirect(local_or(request.POST.get("next", ""), default_url))

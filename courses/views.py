@@ -10,9 +10,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.ids import parse_id
 from courses import access
@@ -25,7 +26,7 @@ from courses.models import (
 )
 from courses.phases import phases_of
 from courses.progress import live_children_by_course, progress_for
-from courses.responses import back, refuse, vary_on_member
+from courses.responses import back, confirm, refuse, vary_on_member
 
 
 @require_POST
@@ -43,10 +44,28 @@ def enrol(request, course):
     return back(request, course.url)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw(request, course):
+    """GET asks to confirm (a member who withdraws loses the members-only modules and the
+    course forum), POST withdraws."""
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
+    if request.method == "GET":
+        enrolment = access.get_enrolment(request.user, course)
+        if not (enrolment and enrolment.is_member):
+            messages.info(request, _("You are not enrolled in this course."))
+            return redirect(course.url)
+        return confirm(
+            request,
+            title=_("Withdraw from %(course)s?") % {"course": course.title},
+            text=_(
+                "You will no longer see the members-only modules, the course forum or the "
+                "links to join the sessions. Your progress is kept: if you enrol again, you "
+                "continue where you left off."
+            ),
+            action=_("Withdraw from the course"),
+            cancel_url=course.url,
+        )
     if access.withdraw(request.user, course):
         messages.success(request, _("You have withdrawn from the course."))
     else:
@@ -126,9 +145,21 @@ def personal_calendar(request, token):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def reset_calendar_feed(request):
-    """A new secret address, for when the old one was shared by mistake."""
+    """A new secret address, for when the old one was shared by mistake: GET asks to
+    confirm, since every calendar subscribed to the old address stops updating."""
+    if request.method == "GET":
+        return confirm(
+            request,
+            title=_("Make a new calendar address?"),
+            text=_(
+                "The old address stops working at once: every calendar program subscribed "
+                "to it stops showing your sessions until you subscribe to the new one."
+            ),
+            action=_("Make a new address"),
+            cancel_url=reverse("dashboard"),
+        )
     with transaction.atomic():
         CalendarFeed.objects.filter(user=request.user).delete()
         CalendarFeed.objects.create(user=request.user)

@@ -1,14 +1,35 @@
+from datetime import timedelta
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_panels import ListPanel
 from core.routing import PageRoute, file_route
 from core.viewsets import ScopedSnippetViewSet
 from courses import access, certificates, phases, progress, views
 from courses.dashboard import courses_panel
 from courses.listing import course_listing
-from courses.models import CourseIndexPage, CoursePage, Enrolment, ModulePage, Theme, WorkshopPage
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    FollowUpPage,
+    ModulePage,
+    Theme,
+    WorkshopPage,
+)
+from courses.outline import with_outline
+
+SESSIONS_AHEAD = timedelta(days=30)
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -107,11 +128,14 @@ def course_pages_context(page, request):
     if isinstance(page, CourseIndexPage):
         return course_listing(page, request)
     if isinstance(page, CoursePage):
-        return progress.course_page_context(page, request)
+        return with_outline(progress.course_page_context(page, request), None)
     if isinstance(page, ModulePage):
-        return progress.module_page_context(page, request)
+        return with_outline(progress.module_page_context(page, request), page)
     if isinstance(page, WorkshopPage):
-        return progress.workshop_page_context(page, request)
+        return with_outline(progress.workshop_page_context(page, request), page)
+    if isinstance(page, FollowUpPage):
+        context = progress.follow_up_page_context(page, request)
+        return with_outline(context, context["workshop"])
     return None
 
 
@@ -122,3 +146,32 @@ def course_timeline_context(page, request):
         shown = phases.course_phases(page, request)
         return {"timeline": phases.timeline(shown, phases.reader_today(request))}
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def upcoming_sessions_panel(request, panels):
+    """The next sessions of the courses this person edits or facilitates."""
+    sessions = upcoming_sessions(access.facilitated_courses(request.user))
+    if not sessions:
+        return
+    rows = [
+        (
+            f"{date_format(localtime(workshop.starts_at), 'j M Y')} · {workshop.title}",
+            reverse("wagtailadmin_pages:edit", args=[workshop.pk]),
+        )
+        for workshop in sessions
+    ]
+    summary = _("Workshops and online meetings in the next %(days)s days.") % {
+        "days": SESSIONS_AHEAD.days
+    }
+    panels.append(ListPanel("upcoming-sessions", _("Upcoming sessions"), summary, rows, order=70))
+
+
+def upcoming_sessions(courses, limit=5):
+    paths = list(courses.values_list("path", flat=True))
+    if not paths:
+        return []
+    now = timezone.now()
+    below = reduce(or_, (Q(path__startswith=path) for path in paths))
+    found = WorkshopPage.objects.live().filter(below, ends_at__gte=now)
+    return list(found.filter(starts_at__lte=now + SESSIONS_AHEAD).order_by("starts_at")[:limit])

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
+from core.forms import ScaleWidget
 from courses.choices import EnrolmentRole
 
 AGREEMENT = "agreement"
@@ -76,7 +77,7 @@ class EvaluationFormBuilder(FormBuilder):
             choices=choices,
             coerce=int,
             empty_value=None,
-            widget=forms.RadioSelect(attrs={"class": "scale"}),
+            widget=ScaleWidget,
             **options,
         )
 

@@ -1,25 +1,14 @@
-"""How authors appear on posts: initials on a colour drawn from the name (no external
-service, nothing fetched), and a badge for the roles a higher app names through the
+"""How authors appear on posts: initials on a colour drawn from the name (core.avatars,
+as everywhere on the site), and a badge for the roles a higher app names through the
 `forums_author_badges` hook, asked once per page of posts:
 
     @hooks.register("forums_author_badges")
     def badges(page, user_ids): return {user_id: "Facilitator", ...} or None
 """
 
-import hashlib
-
 from wagtail import hooks
 
-AVATAR_COLOURS = 8  # .avatar--0 … .avatar--7 in forums.css, each with white text at AA
-
-
-def initials(name):
-    words = [word for word in name.split() if word[:1].isalpha()] or [name or "?"]
-    return "".join(word[0] for word in (words[:1] + words[1:][-1:])).upper()
-
-
-def colour(name):
-    return int(hashlib.sha256(name.encode()).hexdigest(), 16) % AVATAR_COLOURS
+from core.avatars import colour, initials
 
 
 def badges(forum, user_ids):

@@ -330,7 +330,7 @@ CONTENT_SECURITY_POLICY_ADMIN = "; ".join(
         "default-src 'self'",
         "script-src 'self' 'unsafe-inline'",
         "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob: https://www.gravatar.com",
+        "img-src 'self' data: blob:",
         "font-src 'self' data:",
         "connect-src 'self'",
         f"frame-src 'self' {' '.join(CSP_EMBED_ORIGINS)}",
@@ -343,6 +343,9 @@ CONTENT_SECURITY_POLICY_ADMIN = "; ".join(
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Learning Collaborative")
+# No Gravatar: the admin shows initials avatars (core.wagtail_hooks), which need no
+# connection and tell no other service who is signed in.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

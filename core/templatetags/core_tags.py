@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
+from core.avatars import colour, display_name, initials
 from core.timezones import reader_zone
 from core.translations import Text
 
@@ -88,3 +89,62 @@ def reader_zone_tag(context, venue_zone=None):
     """`{% reader_zone workshop.zone as zone %}`, then `{% timezone zone %}`: the zone
     this reader sees the venue's times in (`core.timezones`)."""
     return reader_zone(context.get("request"), venue_zone)
+
+
+@register.simple_tag
+def icon(name, label=""):
+    """An icon from the sprite in base.html (templates/includes/icons.html): decorative,
+    unless `label` names it for screen readers."""
+    if label:
+        return format_html(
+            '<svg class="icon" role="img" aria-label="{}"><use href="#icon-{}"></use></svg>',
+            label,
+            name,
+        )
+    return format_html(
+        '<svg class="icon" aria-hidden="true" focusable="false"><use href="#icon-{}"></use></svg>',
+        name,
+    )
+
+
+@register.simple_tag
+def avatar(user_or_name, size=""):
+    """A person's initials on their colour (core.avatars), hidden from screen readers:
+    the name is always written beside it."""
+    name = user_or_name if isinstance(user_or_name, str) else display_name(user_or_name)
+    modifier = f" avatar--{size}" if size else ""
+    return format_html(
+        '<span class="avatar avatar--{}{}" aria-hidden="true">{}</span>',
+        colour(name),
+        modifier,
+        initials(name),
+    )
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def error_summary(form, *formsets):
+    """The GOV.UK error summary for a failed form (and its formsets): one link per field
+    in error, to the field itself (the first option of a radio group)."""
+    errors = [("", error) for error in form.non_field_errors()]
+    for each in [form, *(f for formset in formsets for f in formset)]:
+        errors += [
+            (field_anchor(field), f"{field.label}: {field.errors[0]}")
+            for field in each
+            if field.errors
+        ]
+    for formset in formsets:
+        errors += [("", error) for error in formset.non_form_errors()]
+    return {"errors": errors}
+
+
+def field_anchor(field):
+    return field.id_for_label or f"{field.auto_id}_0"
+
+
+@register.filter
+def at(items, index):
+    """`{{ headings|at:forloop.counter0 }}`: the item at an index, or "" past the end."""
+    try:
+        return items[index]
+    except (IndexError, TypeError, KeyError):
+        return ""

@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 
 from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,7 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, DocumentBlock
-from core.pages import DeclaredChildrenMixin
+from core.pages import ContributedContextMixin, DeclaredChildrenMixin
 from core.routing import ContributedRoutesMixin, ReservedSlugsMixin
 from core.validators import validate_time_zone
 from courses.blocks import ActionItemsStreamBlock, AgendaStreamBlock, LibraryResourcesStreamBlock
@@ -99,6 +100,10 @@ class WorkshopPage(
         return zoneinfo.ZoneInfo(self.time_zone)
 
     @property
+    def is_over(self):
+        return bool(self.ends_at) and self.ends_at < timezone.now()
+
+    @property
     def local_starts_at(self):
         return self.starts_at.astimezone(self.zone)
 
@@ -133,7 +138,7 @@ class WorkshopPage(
         return context
 
 
-class FollowUpPage(ReservedSlugsMixin, Page):
+class FollowUpPage(ContributedContextMixin, ReservedSlugsMixin, Page):
     """What a workshop leaves behind: recording, slides, take-aways, actions, reminders."""
 
     parent_page_types = ["courses.WorkshopPage"]
@@ -182,11 +187,6 @@ class FollowUpPage(ReservedSlugsMixin, Page):
 
     def get_workshop(self):
         return WorkshopPage.objects.parent_of(self).first()
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["workshop"] = self.get_workshop()
-        return context
 
 
 class FollowUpReminder(Orderable):

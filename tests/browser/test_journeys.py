@@ -69,7 +69,10 @@ def test_wrong_password_keeps_the_visitor_on_the_sign_in_form(page, user):
     page.goto("/accounts/login/")
     sign_in(page, user.username, "not-the-password")
     expect(page).to_have_url(re.compile(r"/accounts/login/$"))
-    expect(page.get_by_text("Please enter a correct username and password")).to_be_visible()
+    # In the error summary at the top of the form, which takes the focus.
+    summary = page.locator(".error-summary")
+    expect(summary.get_by_text("Please enter a correct username and password")).to_be_visible()
+    expect(summary).to_be_focused()
 
 
 def test_editor_creates_and_publishes_a_page_in_the_admin(page, home_page, editor):

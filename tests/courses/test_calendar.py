@@ -107,7 +107,8 @@ def test_resetting_the_feed_retires_the_old_address(client, participant):
     client.force_login(participant)
     client.get("/dashboard/")
     old = CalendarFeed.objects.get(user=participant).token
-    assert client.get("/dashboard/calendar/reset/").status_code == 405
+    assert client.get("/dashboard/calendar/reset/").status_code == 200  # asks first
+    assert CalendarFeed.objects.get(user=participant).token == old
     assert client.post("/dashboard/calendar/reset/").status_code == 302
     new = CalendarFeed.objects.get(user=participant).token
     assert new != old

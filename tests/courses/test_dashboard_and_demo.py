@@ -45,6 +45,10 @@ def test_dashboard_without_courses_invites_to_browse(client, stranger):
     client.force_login(stranger)
     html = client.get("/dashboard/").content.decode()
     assert "My courses" not in html
+    # A new account is told its next step first, with the way to the course index.
+    first = html.index("Start here")
+    assert first < html.index("</main>")
+    assert '<a class="button" href="/courses/">Browse the courses</a>' in html
 
 
 def test_demo_builds_the_collaborative_and_scales(client, db):

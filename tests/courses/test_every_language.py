@@ -15,9 +15,9 @@ LANGUAGES = ["en", "ar", "fa", "ur"]
 
 
 def programme(html):
-    """The programme's items: (link, kind) in order."""
+    """The links of the programme's cards, in order."""
     section = html.split('id="programme-heading"', 1)[1].split("</section>", 1)[0]
-    return re.findall(r'<li class="programme__item[^"]*"[^>]*>\s*<a href="([^"]+)"', section)
+    return re.findall(r'<h3 class="module-card__title"><a href="([^"]+)"', section)
 
 
 def prefixed(language, url):

@@ -57,7 +57,11 @@ def test_module_page_links_to_the_next_module_once_complete(client, participant,
     complete(client, modules[0])
     html = client.get(modules[0].url).content.decode()
     assert "Mark as not done" in html
-    assert f'<a href="{modules[1].url}">Next: <bdi>Module 2</bdi></a>' in html
+    assert (
+        f'<a class="pager__link pager__link--next" rel="next" href="{modules[1].url}">'
+        '<span class="pager__label">Next</span> <span>Module 2</span></a>'
+    ) in html
+    assert "Mark complete and continue" not in html  # done already
 
 
 def test_unpublished_modules_do_not_count(client, participant, modules):

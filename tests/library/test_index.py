@@ -239,3 +239,13 @@ def test_private_resources_are_left_out_of_the_list_and_search(client, shelf):
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     assert "Policy brief" not in titles(client.get("/library/"))
     assert titles(client.get("/library/?q=recommendations")) == []
+
+
+def test_on_a_phone_the_tag_filter_comes_before_the_results_and_collapses(client, shelf):
+    """The tags are read before the list (they were seven screens down on a phone), in a
+    <details> that a wide screen opens (js/open-wide.js) and a phone leaves closed."""
+    html = client.get("/library/").content.decode()
+    tags = html.index('<details class="library-tags" data-open-wide="52rem">')
+    assert tags < html.index('<div class="library-results">')
+    assert '<summary class="library-tags__summary">Filter by tag</summary>' in html
+    assert "js/open-wide.js" in html
