@@ -15,7 +15,10 @@ LANGUAGES = ["en", "ar", "fa", "ur"]
 
 
 def programme(html):
-    """The links of the programme's cards, in order."""
+    """The links of the programme's cards, in order (none for a course that shows only
+    its timeline until its programme is published)."""
+    if 'id="programme-heading"' not in html:
+        return []
     section = html.split('id="programme-heading"', 1)[1].split("</section>", 1)[0]
     return re.findall(r'<h3 class="module-card__title"><a href="([^"]+)"', section)
 

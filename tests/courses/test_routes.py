@@ -28,6 +28,12 @@ def test_every_route_of_a_course_is_reserved_for_its_children():
         "measures",
         "measures.csv",
         "pdsa",
+        "assessment",
+        "prework",
+        "calls",
+        "consultations",
+        "hours",
+        "hours.csv",
     }
 
 
