@@ -13,8 +13,10 @@
   mail server accepted the message and before the commit can cause a second copy.
 
 Emails go through the `email` task backend (TASKS in settings): django-tasks-db, run
-by `manage.py db_worker` (`make run` starts one). Wagtail's own tasks (the reference
-index) keep the `default` backend, which runs them in the request.
+by `manage.py email_worker` (`make run` starts one), which first puts back the tasks a
+killed worker left running: sending once per key makes running them again safe.
+Wagtail's own tasks (the reference index) keep the `default` backend, which runs them in
+the request.
 """
 
 import hashlib
@@ -27,7 +29,8 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.db.transaction import on_commit
 from django.utils import timezone
-from django_tasks import task, task_backends
+from django_tasks import TaskResultStatus, task, task_backends
+from django_tasks_db.models import DBTaskResult
 
 from core.models import SentEmail
 
@@ -105,3 +108,12 @@ def send_email(payload, key, attempt=1):
         retry(payload, key, attempt)
         return "retrying"
     return "sent"
+
+
+def requeue_interrupted(older_than):
+    """Put back the email tasks still marked running that started `older_than` ago: their
+    worker died. How many."""
+    stale = DBTaskResult.objects.running().filter(
+        backend_name=BACKEND, started_at__lt=timezone.now() - older_than
+    )
+    return stale.update(status=TaskResultStatus.READY)

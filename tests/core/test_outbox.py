@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from core.mail import build_email, send_all
 from core.models import SentEmail
-from core.outbox import queue_email, send_email, serialise
+from core.outbox import queue_email, requeue_interrupted, send_email, serialise
 from tests.core.backends import FlakyBackend
 
 DATABASE_TASKS = {
@@ -121,3 +121,16 @@ def test_only_superusers_see_failed_tasks(client, editor):
     response = client.get("/admin/failed-tasks/")
     assert response.status_code in (302, 403)
     assert b"Failed at" not in response.content
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_task_left_running_by_a_killed_worker_is_put_back_and_sent_once():
+    queue_email(message(), key="test.item:5")
+    queue_email(message(to="omid@example.org"), key="test.item:6")
+    work()
+    assert len(mail.outbox) == 2
+    # A worker killed after sending, before marking its task done, leaves it running.
+    DBTaskResult.objects.update(status="RUNNING", started_at=timezone.now() - timedelta(hours=1))
+    assert requeue_interrupted(timedelta(minutes=10)) == 2
+    work()
+    assert len(mail.outbox) == 2 and DBTaskResult.objects.successful().count() == 2
