@@ -18,7 +18,7 @@ LOAD_SECONDS ?= 60
 
 .DEFAULT_GOAL := help
 
-.PHONY: help lock run dev test mutation test-browser test-postgres security lint format migrations messages bench load clean
+.PHONY: help lock run dev cluster test-cluster test mutation test-browser test-postgres security lint format migrations messages bench load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -53,6 +53,12 @@ dev: $(RUN_STAMP) ## Django's runserver with auto-reload, and the email worker
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(BIN)/honcho start --port $(PORT) -f Procfile.dev
+
+cluster: $(RUN_STAMP) ## nginx, two gunicorn hosts, PostgreSQL, Redis and an email worker on 127.0.0.1 (CLUSTER_PORT=8100)
+	scripts/with-postgres scripts/cluster
+
+test-cluster: $(RUN_STAMP) ## The two-host checks: sessions, rate limits, page cache, media, failover, worker killed
+	scripts/with-postgres scripts/cluster $(BIN)/python -m bench.cluster_checks
 
 lint: $(TEST_STAMP) ## ruff check, format check, and the layering of the apps (import-linter)
 	$(BIN)/ruff check .

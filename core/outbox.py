@@ -23,6 +23,7 @@ import hashlib
 import json
 import logging
 from datetime import timedelta
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -67,6 +68,12 @@ def default_key(payload):
     return "sha256:" + hashlib.sha256(encoded).hexdigest()
 
 
+def message_id(key):
+    """The same for every copy of one email."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@{domain}>"
+
+
 def queue_email(message, key=None):
     """Send `message` through the outbox once the transaction commits, once per `key`
     (a string naming the item and its recipient, e.g. "forums.post:12:user:7")."""
@@ -93,6 +100,7 @@ def send_email(payload, key, attempt=1):
     if SentEmail.objects.filter(key=key).exists():
         return "duplicate"
     message = deserialise(payload)
+    message.extra_headers.setdefault("Message-ID", message_id(key))
     try:
         with transaction.atomic():
             SentEmail.objects.create(

@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from core.mail import build_email, send_all
 from core.models import SentEmail
-from core.outbox import queue_email, requeue_interrupted, send_email, serialise
+from core.outbox import message_id, queue_email, requeue_interrupted, send_email, serialise
 from tests.core.backends import FlakyBackend
 
 DATABASE_TASKS = {
@@ -63,6 +63,7 @@ def test_the_email_arrives_whole():
     assert email.subject == "Workshop 2 starts on Monday" and "Bring your data." in email.body
     assert email.alternatives[0][1] == "text/html"
     assert SentEmail.objects.get().key == "test.item:1:to:amina@example.org"
+    assert email.message()["Message-ID"] == message_id("test.item:1:to:amina@example.org")
 
 
 def test_a_key_is_sent_once_even_when_its_task_runs_twice():
