@@ -225,12 +225,13 @@ def record_throughput(two, one, seconds):
 def sent_copies():
     """{subject: [Message-ID of each copy]} of the check's emails in the mail folder."""
     copies = {}
+    # The file backend may append several messages to one file, 79 dashes between them.
     for path in (DIR / "mail").glob("*.log"):
-        text = path.read_text()
-        subject = re.search(r"^Subject: (cluster-check \d+)$", text, re.M)
-        if subject:
-            message_id = re.search(r"^Message-ID: (.+)$", text, re.M).group(1)
-            copies.setdefault(subject.group(1), []).append(message_id)
+        for text in path.read_text().split("-" * 79):
+            subject = re.search(r"^Subject: (cluster-check \d+)$", text, re.M)
+            if subject:
+                message_id = re.search(r"^Message-ID: (.+)$", text, re.M).group(1)
+                copies.setdefault(subject.group(1), []).append(message_id)
     return copies
 
 
