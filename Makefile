@@ -2,7 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+UV := $(BIN)/uv
+# What running needs, and on top of it the test tools: each from uv.lock, as locked.
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -15,41 +18,58 @@ LOAD_SECONDS ?= 60
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run dev test mutation test-browser test-postgres security lint format migrations messages bench load clean
+.PHONY: help lock run dev cluster test-cluster test mutation test-browser test-postgres security lint format migrations messages bench load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(UV):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet "uv>=0.13,<0.14"
+
+# --inexact: `make run` after `make test` keeps the test tools; --locked: exactly uv.lock,
+# and a uv.lock older than pyproject.toml is an error, not a silent re-resolve.
+$(RUN_STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --inexact --quiet
+	touch $@
+
+$(TEST_STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --inexact --quiet --extra test
+	touch $@ $(RUN_STAMP)
+
+lock: | $(UV) ## Re-resolve uv.lock after a change to pyproject.toml (upgrade: UPGRADE=django)
+	$(UV) lock $(if $(UPGRADE),--upgrade-package $(UPGRADE))
 
 run: export DJANGO_SETTINGS_MODULE = config.settings.dev
-run: $(STAMP) ## Install, migrate, load the demo once and serve it with gunicorn on HOST:PORT
+run: $(RUN_STAMP) ## Install, migrate, load the demo once and serve it with gunicorn on HOST:PORT
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/gunicorn config.wsgi --config config/gunicorn.conf.py
+	$(BIN)/honcho start --port $(PORT)
 
 dev: export DJANGO_SETTINGS_MODULE = config.settings.dev
-dev: $(STAMP) ## Django's runserver with auto-reload
+dev: $(RUN_STAMP) ## Django's runserver with auto-reload, and the email worker
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(BIN)/honcho start --port $(PORT) -f Procfile.dev
 
-lint: $(STAMP) ## ruff check, format check, and the layering of the apps (import-linter)
+cluster: $(RUN_STAMP) ## nginx, two gunicorn hosts, PostgreSQL, Redis and an email worker on 127.0.0.1 (CLUSTER_PORT=8100)
+	scripts/with-postgres scripts/cluster
+
+test-cluster: $(RUN_STAMP) ## The two-host checks: sessions, rate limits, page cache, media, failover, worker killed
+	scripts/with-postgres scripts/cluster $(BIN)/python -m bench.cluster_checks
+
+lint: $(TEST_STAMP) ## ruff check, format check, and the layering of the apps (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-format: $(STAMP) ## Format the code with ruff
+format: $(TEST_STAMP) ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-migrations: $(STAMP) ## Fail when a model change has no migration
+migrations: $(TEST_STAMP) ## Fail when a model change has no migration
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
 $(AXE): package.json package-lock.json
@@ -60,35 +80,35 @@ $(AXE): package.json package-lock.json
 # pytest exits 5 when it collects nothing; that is not a failure here, anything else is.
 # The browser journeys run when Chromium is at CHROMIUM_PATH (default /usr/bin/chromium).
 # Branch coverage is measured here, with the floor in pyproject.toml ([tool.coverage]).
-test: $(STAMP) $(AXE) lint migrations ## Lint, check migrations and run the whole test suite, with coverage
+test: $(TEST_STAMP) $(AXE) lint migrations ## Lint, check migrations and run the whole test suite, with coverage
 	$(BIN)/pytest --cov --cov-report=term --cov-report=html $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-test-browser: $(STAMP) $(AXE) ## Only the browser journeys and accessibility checks
+test-browser: $(TEST_STAMP) $(AXE) ## Only the browser journeys and accessibility checks
 	$(BIN)/pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-screenshots: $(STAMP) ## PNGs of the main demo pages at 1280 and 360 px, in English and Arabic, into screenshots/
+screenshots: $(TEST_STAMP) ## PNGs of the main demo pages at 1280 and 360 px, in English and Arabic, into screenshots/
 	SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_screenshots.py -p no:cacheprovider -q
 
-test-postgres: $(STAMP) $(AXE) ## The whole test suite against a throwaway PostgreSQL server
+test-postgres: $(TEST_STAMP) $(AXE) ## The whole test suite against a throwaway PostgreSQL server
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-security: $(STAMP) ## bandit on the code, pip-audit on the installed packages
+security: $(TEST_STAMP) ## bandit on the code, pip-audit on the installed packages
 	$(BIN)/bandit --quiet --configfile pyproject.toml --severity-level medium \
 		--recursive config core home courses evaluations attendance applications reminders teams improvement prework calls library forums announcements roster bench scripts
 	$(BIN)/python scripts/audit_dependencies.py
 
-mutation: $(STAMP) ## Mutation testing of the guarding modules into bench/MUTATION.md (MODULES=core/redirects.py)
+mutation: $(TEST_STAMP) ## Mutation testing of the guarding modules into bench/MUTATION.md (MODULES=core/redirects.py)
 	$(BIN)/python scripts/mutation.py $(MODULES)
 
-bench: $(STAMP) ## Requests/s of the main pages against a floor, into bench/RESULTS.md (SCALE=1)
+bench: $(TEST_STAMP) ## Requests/s of the main pages against a floor, into bench/RESULTS.md (SCALE=1)
 	$(BIN)/python -m bench.run --scale $(SCALE) --seconds $(BENCH_SECONDS)
 
-messages: $(STAMP) ## Refresh the ar/fa/ur catalogues from the code and compile them (needs gettext)
+messages: $(TEST_STAMP) ## Refresh the ar/fa/ur catalogues from the code and compile them (needs gettext)
 	$(MANAGE) makemessages -l ar -l fa -l ur --no-obsolete --ignore=.venv --ignore=node_modules \
 		--ignore=static --ignore=media --ignore=bench --ignore=tests
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
-load: $(STAMP) ## Load and fault test on gunicorn, with checks (LOAD_SECONDS=60, LOAD_ARGS=--kill-worker)
+load: $(TEST_STAMP) ## Load and fault test on gunicorn, with checks (LOAD_SECONDS=60, LOAD_ARGS=--kill-worker)
 	$(BIN)/python -m bench.load --scale $(SCALE) --seconds $(LOAD_SECONDS) $(LOAD_ARGS)
 
 clean: ## Remove the virtualenv, databases, static, media and test tools

@@ -118,7 +118,7 @@ class ApplicationInspectView(InspectView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         try:
-            emailed = applications.decide(
+            applications.decide(
                 application,
                 form.cleaned_data["decision"],
                 request.user,
@@ -135,8 +135,6 @@ class ApplicationInspectView(InspectView):
                 "status": application.get_status_display(),
             },
         )
-        if not emailed:
-            messages.warning(request, _("The decision is saved, but its emails could not be sent."))
         return redirect(request.path)
 
 

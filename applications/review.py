@@ -243,15 +243,22 @@ def invitation_email(application, invitation):
 
 
 def notify(change, outcome):
-    """Email the applicant about the change and, on acceptance, each core-team member.
-    True when every email went out."""
+    """Queue the applicant's email about the change and, on acceptance, each core-team
+    member's (the outbox sends each once, after commit)."""
     application = change.application
-    messages = [status_email(change)] if application.applicant.email else []
-    messages += [enrolled_email(application, member, user) for member, user in outcome.enrolled]
-    messages += [invitation_email(application, invitation) for invitation in outcome.invited]
-    return send_all(messages)
+    if application.applicant.email:
+        send_all([status_email(change)], key=f"applications.change:{change.pk}")
+    for member, user in outcome.enrolled:
+        send_all(
+            [enrolled_email(application, member, user)], key=f"applications.member:{member.pk}"
+        )
+    for invitation in outcome.invited:
+        send_all(
+            [invitation_email(application, invitation)],
+            key=f"applications.invitation:{invitation.pk}",
+        )
 
 
 def decide(application, to_status, by, message=""):
     change, outcome = change_status(application, to_status, by, message)
-    return notify(change, outcome)
+    notify(change, outcome)

@@ -2,8 +2,8 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """The base layer: helpers every app shares. It has no models and imports no
-    project app, so any app may use it."""
+    """The base layer: helpers every app shares. It imports no project app, so any app
+    may use it; its one model is the record of sent emails (core/outbox.py)."""
 
     name = "core"
     verbose_name = "Core"

@@ -1,20 +1,19 @@
 """Emails every app sends: plain text plus HTML, absolute links, in the reader's
-language, signed links that need no sign-in, and sending that logs a failure rather
-than undoing the work that caused it.
+language, signed links that need no sign-in, and sending through the outbox
+(core/outbox.py): after commit, as a task, retried, once per key, so a mail outage
+never undoes the work that caused it.
 
 Render inside `in_language(user)` so that subject, body and links are in the
 recipient's language (links get its URL prefix).
 """
 
-import logging
-
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-logger = logging.getLogger(__name__)
+from core.outbox import queue_email
 
 
 def absolute(path):
@@ -64,13 +63,9 @@ def build_email(to, subject, template, context, headers=None):
     return message
 
 
-def send_all(messages):
-    """Send, or log why not; True when every message went out."""
-    if not messages:
-        return True
-    try:
-        get_connection().send_messages(messages)
-    except Exception:  # the work is saved; a mail outage must not undo it
-        logger.exception("Could not send %d email(s)", len(messages))
-        return False
-    return True
+def send_all(messages, key=None):
+    """Queue each message in the outbox. `key` names the item the emails are about
+    ("reminders.delivery:12"); each recipient's email then has its own key, and is
+    sent once however often it is queued. Without one, the message is its own key."""
+    for message in messages:
+        queue_email(message, key and f"{key}:to:{','.join(message.to)}")

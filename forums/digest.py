@@ -1,9 +1,9 @@
 """The daily digest: one email per digest subscriber with the new visible posts in the
 topics and forums they follow since their last digest.
 
-Bookkeeping (last_digest_at and a DigestDelivery row) is written in one transaction
-right after a successful send, so a second run sends nothing twice; when the email
-backend raises, nothing is recorded and the next run tries again.
+The bookkeeping (last_digest_at and a DigestDelivery row) and the queued email are one
+transaction, so a second run finds nothing new; the outbox (core/outbox.py) sends the
+email after commit, retries it, and sends it once per person and period.
 """
 
 import logging
@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from core.mail import send_all
 from forums.access import can_view
 from forums.choices import Delivery
 from forums.emails import absolute, build_email, in_language, notification_url, unsubscribe_url
@@ -89,12 +90,12 @@ def send_digest(preference, until):
                 len(notes),
             ) % {"count": len(notes)}
         message = build_email(user, subject, "digest", context, unsubscribe_url(user))
-    message.send()
     with transaction.atomic():
         DigestDelivery.objects.create(
             user=user, since=preference.last_digest_at, until=until, post_count=len(posts)
         )
         DeliveryPreference.objects.filter(pk=preference.pk).update(last_digest_at=until)
+        send_all([message], key=f"forums.digest:{user.pk}:{until.isoformat()}")
     return True
 
 

@@ -83,7 +83,7 @@ def notify_new_post(post, skip=()):
             url = absolute(post.get_absolute_url())
             context = {"post": post, "topic": topic, "post_url": url}
             messages.append(build_email(user, subject, "new_post", context, link))
-    send_all(messages)  # the post is saved; a mail server outage must not fail it
+    send_all(messages, key=f"forums.post:{post.pk}")
 
 
 def notification_url(notification):
@@ -105,4 +105,4 @@ def email_notification(notification):
             "preferences_url": absolute(reverse("forums:preferences")),
         }
         message = build_email(user, text, "notification", context, unsubscribe_url(user))
-    send_all([message])
+    send_all([message], key=f"forums.notification:{notification.pk}")

@@ -4,20 +4,20 @@ an active team that is missing a required measure for last month gets one email,
 their language, with the reminders' one-click opt-out.
 
 Exactly once: the run that creates a person's LateDataNotice for the team and month
-(unique) sends it; if sending fails it deletes the notice, so the next run retries.
+(unique) queues the email in the outbox, in the same transaction (core/outbox.py: sent
+after commit by the task worker, retried, once per notice).
 Only people still in the course (not withdrawn) who take reminders and have an email
 are written to.
 """
 
-import logging
+from functools import partial
 
-from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from core.mail import build_email, in_language, page_link, unsubscribe_headers
+from core.mail import build_email, in_language, page_link, send_all, unsubscribe_headers
 from courses import access
 from courses.choices import EnrolmentRole, ProgrammeForm
 from courses.models import CoursePage
@@ -28,7 +28,6 @@ from reminders.sending import opt_out_url
 from teams.choices import TeamStatus
 from teams.models import Team, TeamMember
 
-logger = logging.getLogger(__name__)
 ROLES = (EnrolmentRole.PARTICIPANT, EnrolmentRole.FACILITATOR)
 
 
@@ -82,11 +81,12 @@ def late_email(user, course, team, month, missing):
         )
 
 
-def claim(team, month, user):
-    """True if this run is the one to send: it made the notice."""
+def claim_and_queue(team, month, user, email):
+    """True if this run is the one to send: it made the notice, and queued the email."""
     try:
         with transaction.atomic():
-            LateDataNotice.objects.create(team=team, month=month, user=user)
+            notice = LateDataNotice.objects.create(team=team, month=month, user=user)
+            send_all([email()], key=f"improvement.late_data:{notice.pk}")
     except IntegrityError:
         return False
     return True
@@ -96,7 +96,7 @@ def send_late_data_emails(now, result):
     today = timezone.localdate(now)
     if not is_due(today):
         return
-    month, connection = last_month(today), get_connection()
+    month = last_month(today)
     courses = CoursePage.objects.live().filter(
         programme_form=ProgrammeForm.COLLABORATIVE, teams__status=TeamStatus.ACTIVE
     )
@@ -105,13 +105,6 @@ def send_late_data_emails(now, result):
         people = recipients(course, [team for team, _missing in late])
         for team, missing in late:
             for user in people.get(team.pk, []):
-                if not claim(team, month, user):
-                    continue
-                try:
-                    connection.send_messages([late_email(user, course, team, month, missing)])
-                except Exception as error:  # any backend error: the next run retries
-                    logger.warning("Late-data email to %s failed: %s", user.pk, error)
-                    LateDataNotice.objects.filter(team=team, month=month, user=user).delete()
-                    result.failed += 1
-                else:
+                email = partial(late_email, user, course, team, month, missing)
+                if claim_and_queue(team, month, user, email):
                     result.sent += 1

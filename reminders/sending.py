@@ -7,20 +7,21 @@
    due more than REMINDERS_CATCH_UP ago (installing the command, or enrolling late,
    floods nobody with old reminders). The unique constraints and `ignore_conflicts`
    make two runs at once create each row once;
-2. delivers: pending rows, and failed ones, are claimed with a conditional UPDATE that
-   only touches unclaimed rows, so of two runs at once exactly one takes each row (one
-   UPDATE at a time on SQLite; on PostgreSQL the second UPDATE waits for the first and
-   re-checks the condition). Claimed rows are checked again (still a member, still
-   wants reminders?), sent and recorded: sent, failed (retried by the next run) or,
-   after REMINDERS_MAX_ATTEMPTS tries, gave up.
+2. enqueues: pending rows (and failed ones from before emails were tasks) are claimed
+   with a conditional UPDATE that only touches unclaimed rows, so of two runs at once
+   exactly one takes each row (one UPDATE at a time on SQLite; on PostgreSQL the second
+   UPDATE waits for the first and re-checks the condition). Claimed rows are checked
+   again (still a member, still wants reminders?), their emails queued in the outbox
+   (core/outbox.py: sent by the task worker after commit, retried, once per delivery)
+   and recorded as sent, or skipped.
 
 3. asks every `send_reminders` hook function, `fn(now, result)`, to send the reminders
    of a higher app (improvement's late-data emails), each once by its own sent-record,
    and to add what it did to `result`.
 
-A run that dies between claiming and recording leaves claimed rows behind; after
-STALE_CLAIM they are recorded as “gave up” rather than retried, since they may have
-gone out and nothing may be sent twice.
+A run that dies between claiming and recording leaves claimed rows behind, with nothing
+queued (queuing and recording are one transaction); after STALE_CLAIM they are released
+for the next run.
 """
 
 import logging
@@ -30,14 +31,14 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import get_connection
+from django.db import transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail import hooks
 from wagtail.models import Page
 
-from core.mail import absolute, build_email, page_link, sign, unsign
+from core.mail import absolute, build_email, page_link, send_all, sign, unsign
 from courses import access
 from courses.choices import EnrolmentRole
 from courses.models import CoursePage, FollowUpReminder, WorkshopPage
@@ -56,10 +57,6 @@ def chunks(items, size):
         yield items[start : start + size]
 
 
-def max_attempts():
-    return settings.REMINDERS_MAX_ATTEMPTS
-
-
 def catch_up():
     return settings.REMINDERS_CATCH_UP
 
@@ -70,8 +67,6 @@ class RunResult:
 
     scheduled: int = 0
     sent: int = 0
-    failed: int = 0
-    gave_up: int = 0
     skipped: int = 0
 
 
@@ -224,15 +219,11 @@ def record(delivery, token, result, **fields):
     setattr(result, fields["status"], getattr(result, fields["status"]) + 1)
 
 
-def send_one(delivery, connection, token, result):
-    try:
-        connection.send_messages([delivery_email(delivery)])
-    except Exception as error:  # any backend error: record it and retry next run
-        logger.warning("Reminder delivery %s failed: %s", delivery.pk, error)
-        tries = delivery.attempts + 1
-        status = DeliveryStatus.GAVE_UP if tries >= max_attempts() else DeliveryStatus.FAILED
-        record(delivery, token, result, status=status, attempts=tries, last_error=str(error)[:1000])
-    else:
+def send_one(delivery, token, result):
+    """Queue the email and record it sent, in one transaction: the outbox enqueues it
+    when the record commits."""
+    with transaction.atomic():
+        send_all([delivery_email(delivery)], key=f"reminders.delivery:{delivery.pk}")
         record(
             delivery,
             token,
@@ -244,17 +235,15 @@ def send_one(delivery, connection, token, result):
         )
 
 
-def give_up_stale_claims(now):
-    message = "The run sending this stopped before recording it; it may have gone out."
+def release_stale_claims(now):
     ReminderDelivery.objects.exclude(claim="").filter(claimed_at__lt=now - STALE_CLAIM).update(
-        status=DeliveryStatus.GAVE_UP, claim="", claimed_at=None, last_error=message
+        claim="", claimed_at=None
     )
 
 
 def deliver(now, result):
-    give_up_stale_claims(now)
+    release_stale_claims(now)
     token = uuid.uuid4().hex
-    connection = get_connection()
     waiting = ReminderDelivery.objects.filter(status__in=RETRYABLE, claim="").order_by("pk")
     for chunk in chunks(list(waiting.values_list("pk", flat=True)), BATCH):
         claimed = ReminderDelivery.objects.filter(pk__in=chunk, status__in=RETRYABLE, claim="")
@@ -268,7 +257,7 @@ def deliver(now, result):
         wanted = still_wanted(deliveries)
         for delivery in deliveries:
             if delivery.pk in wanted:
-                send_one(delivery, connection, token, result)
+                send_one(delivery, token, result)
             else:
                 note = "No longer a member, or no longer wants reminders."
                 record(delivery, token, result, status=DeliveryStatus.SKIPPED, last_error=note)

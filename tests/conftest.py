@@ -17,6 +17,16 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def emails_queue_at_once(request, monkeypatch):
+    """Each test runs in a transaction that is never committed, so the outbox's
+    after-commit enqueue would never come: here it comes when queued, as it does for a
+    cron command outside any transaction. Tests marked `real_commit` keep the rule
+    (tests/core/test_outbox.py checks it)."""
+    if "real_commit" not in request.keywords:
+        monkeypatch.setattr("core.outbox.on_commit", lambda enqueue, robust=False: enqueue())
+
+
+@pytest.fixture(autouse=True)
 def english():
     """A request under /ar/ leaves Arabic active in the thread; each test starts in English."""
     with translation.override(settings.LANGUAGE_CODE):

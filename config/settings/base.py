@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -161,6 +162,9 @@ if REDIS_URL:
             "KEY_PREFIX": "state",
         },
     }
+    # Sessions read from Redis, written through to the database: any host can read them,
+    # and an evicted or restarted Redis signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -242,6 +246,17 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Learning Collaborative <noreply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every email is a task (core/outbox.py) on the `email` backend: django-tasks-db, a table
+# that `manage.py db_worker` works through (SQLite or PostgreSQL). A failed send is tried
+# again EMAIL_RETRY_SECONDS later, four times longer each time, EMAIL_MAX_ATTEMPTS in all.
+# Wagtail's own tasks (the reference index that private documents rely on) stay on
+# `default`, run at once in the request.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "5"))
+EMAIL_RETRY_SECONDS = int(os.environ.get("EMAIL_RETRY_SECONDS", "30"))
 
 # The apps' own settings (the README's configuration table lists them).
 # Forum posts per user: "<posts>/<seconds>"; the same post again within N seconds is refused.
@@ -249,9 +264,7 @@ FORUMS_POST_RATE = os.environ.get("FORUMS_POST_RATE", "5/60")
 FORUMS_DUPLICATE_SECONDS = int(os.environ.get("FORUMS_DUPLICATE_SECONDS", "10"))
 # Days an emailed invitation to a core-team member stays valid.
 APPLICATIONS_INVITATION_DAYS = int(os.environ.get("APPLICATIONS_INVITATION_DAYS", "14"))
-# Sending tries before a reminder is given up; reminders that fell due longer ago than
-# the catch-up window are skipped, not sent late.
-REMINDERS_MAX_ATTEMPTS = int(os.environ.get("REMINDERS_MAX_ATTEMPTS", "3"))
+# Reminders that fell due longer ago than the catch-up window are skipped, not sent late.
 REMINDERS_CATCH_UP = timedelta(hours=int(os.environ.get("REMINDERS_CATCH_UP_HOURS", "48")))
 # The day of the month by which teams report the month before; from that day their data
 # contacts get one late-data email (improvement).

@@ -27,3 +27,5 @@ if not DATABASE_URL:
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
     CACHES["default"]["LOCATION"] = str(BASE_DIR / "bench" / "cache")
     CACHES["state"]["LOCATION"] = str(BASE_DIR / "bench" / "cache" / "state")
+# `make cluster` counts the emails its worker sends in files.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "")

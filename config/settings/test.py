@@ -17,6 +17,12 @@ CACHES = {
     "state": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "state"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Emails are sent as soon as they are queued; the outbox's own tests run the database
+# backend and its worker (tests/core/test_outbox.py).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Uploads made by tests (demo documents, images) go to a throwaway folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lms-test-media-"))

@@ -60,7 +60,7 @@ def test_app_settings_are_read_from_the_environment():
         "FORUMS_POST_RATE": "3/30",
         "FORUMS_DUPLICATE_SECONDS": "7",
         "APPLICATIONS_INVITATION_DAYS": "21",
-        "REMINDERS_MAX_ATTEMPTS": "5",
+        "EMAIL_MAX_ATTEMPTS": "5",
         "REMINDERS_CATCH_UP_HOURS": "12",
         "LIBRARY_PERSON_MODEL": "home.Person",
     }
@@ -68,7 +68,7 @@ def test_app_settings_are_read_from_the_environment():
         "FORUMS_POST_RATE",
         "FORUMS_DUPLICATE_SECONDS",
         "APPLICATIONS_INVITATION_DAYS",
-        "REMINDERS_MAX_ATTEMPTS",
+        "EMAIL_MAX_ATTEMPTS",
         "REMINDERS_CATCH_UP",
         "LIBRARY_PERSON_MODEL",
     ]

@@ -6,9 +6,10 @@ from forums.polls import post_due_results
 
 class Command(BaseCommand):
     help = (
-        "Email each 'daily digest' subscriber the new forum posts since their last digest. "
-        "Run it once a day (cron); a second run sends nothing twice, failed sends are retried. "
-        "Polls past their closing date post their results first, each once."
+        "Queue for each 'daily digest' subscriber the new forum posts since their last digest; "
+        "the task worker sends them and retries failures. Run it once a day (cron); a second "
+        "run queues nothing twice. Polls past their closing date post their results first, "
+        "each once."
     )
 
     def handle(self, *args, **options):
@@ -17,6 +18,6 @@ class Command(BaseCommand):
         for error in run.errors:
             self.stderr.write(f"failed: {error}")
         self.stdout.write(
-            f"Forum digests: {run.sent} sent, {run.skipped} with nothing new, "
-            f"{run.failed} failed (retried next run)."
+            f"Forum digests: {run.sent} queued, {run.skipped} with nothing new, "
+            f"{run.failed} failed (tried again next run)."
         )

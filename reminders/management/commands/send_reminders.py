@@ -5,15 +5,14 @@ from reminders.sending import run
 
 class Command(BaseCommand):
     help = (
-        "Email the “make it stick” reminders and session messages whose time has come to "
-        "each active participant (and facilitators where asked) once. Run it from cron every "
-        "few minutes; runs may overlap, and failed emails are retried by the next run."
+        "Queue the “make it stick” reminders and session messages whose time has come for "
+        "each active participant (and facilitators where asked), once; the task worker sends "
+        "them and retries failures. Run it from cron every few minutes; runs may overlap."
     )
 
     def handle(self, *args, **options):
         result = run()
         self.stdout.write(
-            f"Reminders: {result.sent} sent, {result.failed} failed (retried next run), "
-            f"{result.gave_up} gave up, {result.skipped} skipped, "
+            f"Reminders: {result.sent} queued, {result.skipped} skipped, "
             f"{result.scheduled} newly due."
         )

@@ -1,0 +1,299 @@
+"""`make test-cluster`: the checks that two hosts behind nginx behave as one site.
+
+Run by scripts/cluster (under scripts/with-postgres), which exports CLUSTER_URL (nginx),
+HOST_A_URL, HOST_B_URL and CLUSTER_DIR. Each check prints one line; exit 1 if any fails.
+Changes "made on host A" outside a request run `manage.py shell` with host A's
+environment (its CACHE_DIR), so only what the hosts share (PostgreSQL, Redis, media)
+can carry them to B.
+"""
+
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+CLUSTER, HOST_A, HOST_B = (os.environ[name] for name in ("CLUSTER_URL", "HOST_A_URL", "HOST_B_URL"))
+DIR = Path(os.environ["CLUSTER_DIR"])
+PYTHON = str(Path(sys.executable))
+EMAILS = 200
+HEADING = "## Two hosts behind nginx"
+failures = []
+
+
+class Browser:
+    """Cookies (shared across ports, as browsers do for one host name) and CSRF forms."""
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def request(self, url, data=None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        try:
+            with self.opener.open(url, body, timeout=30) as response:  # noqa: S310 - loopback
+                return response.status, response.read().decode(errors="replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
+    def post_form(self, url, data, action=None):
+        """Fill in the CSRF token of the form on `url`, post to `action` (else `url`)."""
+        _status, html = self.request(url)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        return self.request(action or url, {**data, "csrfmiddlewaretoken": token})
+
+
+def check(name, ok, detail=""):
+    print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
+    if not ok:
+        failures.append(name)
+
+
+def on_host_a(code):
+    env = {**os.environ, "CACHE_DIR": str(DIR / "A" / "cache")}
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [PYTHON, "manage.py", "shell", "-c", code], env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        raise RuntimeError(result.stderr)
+    return result.stdout.strip()
+
+
+def session_moves_between_hosts():
+    browser = Browser()
+    browser.post_form(
+        f"{HOST_A}/accounts/login/", {"username": "learner", "password": "collab-demo"}
+    )
+    status, html = browser.request(f"{HOST_B}/dashboard/")
+    check("a session started on A works on B", status == 200 and "Bilal" in html, str(status))
+
+
+def rate_limit_holds_across_hosts():
+    browser = Browser()
+    email = {"email": "learner@example.org"}
+    answers = [
+        browser.post_form(f"{host}/accounts/password_reset/", email)[0]
+        for host in (HOST_A, HOST_B, HOST_A, HOST_B)
+    ]
+    check("a rate limit counts requests on both hosts", answers[-1] == 429, str(answers))
+
+
+def publish_on_a_is_fresh_on_b():
+    visitor = Browser()
+    visitor.request(f"{HOST_B}/")  # now cached on B
+    text = f"Cluster check {time.time_ns()}"
+    on_host_a(
+        "from home.models import HomePage; page = HomePage.objects.first(); "
+        f"page.hero_text = {text!r}; page.save_revision().publish()"
+    )
+    _status, html = visitor.request(f"{HOST_B}/")
+    check("publishing on A makes B's cached page fresh at once", text in html)
+
+
+def document_stored_by_a_downloads_from_b():
+    content = f"Run chart guide {time.time_ns()}\n"
+    url = on_host_a(
+        "from django.core.files.base import ContentFile; "
+        "from wagtail.documents.models import Document; "
+        f"doc = Document(title='Cluster check'); doc.file.save('cluster-check.txt', "
+        f"ContentFile({content!r}), save=True); print(doc.url)"
+    ).splitlines()[-1]
+    status, body = Browser().request(f"{HOST_B}{url}")
+    check("a document stored through A downloads through B", status == 200 and body == content)
+
+
+def failover_under_load(seconds=8):
+    """Readers and a writer (forum replies, each with its own text) through nginx while
+    host A's gunicorn is killed: nginx moves to B; 5xx only for requests in flight; every
+    acknowledged reply is stored exactly once, and no other reply twice."""
+    topic = on_host_a(
+        "from forums.models import Topic; "
+        "print(Topic.objects.filter(hidden=False, forum__page=None).first().get_absolute_url())"
+    ).splitlines()[-1]
+    statuses, acknowledged, tried, stop = Counter(), [], [], threading.Event()
+
+    def reader():
+        browser = Browser()
+        while not stop.is_set():
+            for path in ("/", "/healthz", "/library/", "/forums/"):
+                statuses[browser.request(f"{CLUSTER}{path}")[0]] += 1
+
+    def writer():
+        browser = Browser()
+        browser.post_form(
+            f"{CLUSTER}/accounts/login/", {"username": "learner", "password": "collab-demo"}
+        )
+        while not stop.is_set():
+            body = f"Failover check reply {len(tried)} {time.time_ns()}"
+            tried.append(body)
+            try:
+                status, _html = browser.post_form(
+                    f"{CLUSTER}{topic}", {"body": body}, action=f"{CLUSTER}{topic}reply/"
+                )
+            except (OSError, AttributeError):  # cut off, or an error page without a form
+                continue
+            statuses[status] += 1
+            if status == 200:
+                acknowledged.append(body)
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    threads.append(threading.Thread(target=writer))
+    for thread in threads:
+        thread.start()
+    time.sleep(seconds / 3)
+    os.killpg(int((DIR / "A.pid").read_text()), signal.SIGKILL)
+    time.sleep(seconds * 2 / 3)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    errors = sum(count for status, count in statuses.items() if status >= 500)
+    check(
+        "host A killed under load: nginx fails over, 5xx only for requests in flight",
+        errors <= len(threads) and statuses[200] > 0,
+        f"{dict(statuses)}",
+    )
+    stored = Counter(
+        json.loads(
+            on_host_a(
+                "import json; from forums.models import Post; print(json.dumps(list("
+                "Post.objects.filter(body__startswith='Failover check reply')"
+                ".values_list('body', flat=True))))"
+            ).splitlines()[-1]
+        )
+    )
+    check(
+        "no acknowledged reply lost, none stored twice",
+        acknowledged
+        and all(stored[body] == 1 for body in acknowledged)
+        and all(count == 1 for count in stored.values()),
+        f"{len(acknowledged)} acknowledged of {len(tried)}, {sum(stored.values())} stored",
+    )
+
+
+def throughput(seconds=10):
+    """Requests/s of the anonymous home page through nginx (two hosts) and on host B
+    alone, in one run (wrk shares the machine's cores: quote the ratio)."""
+    if not shutil.which("wrk"):
+        print("skip throughput: wrk is not installed (apt-get install wrk)")
+        return
+
+    def rate(url):
+        command = ["wrk", "-t2", "-c8", f"-d{seconds}s", url]
+        out = subprocess.run(command, capture_output=True, text=True).stdout  # noqa: S603
+        return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    two, one = rate(f"{CLUSTER}/"), rate(f"{HOST_B}/")
+    ratio = two / one
+    print(f"throughput: nginx + two hosts {two:.0f} req/s, one host {one:.0f} ({ratio:.2f}x)")
+    record_throughput(two, one, seconds)
+
+
+def record_throughput(two, one, seconds):
+    """The section "Two hosts behind nginx" of bench/RESULTS.md, replaced."""
+    results = Path("bench/RESULTS.md")
+    text = results.read_text()
+    start = text.find(HEADING)
+    end = text.find("\n## ", start + 1) if start >= 0 else -1
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    section = (
+        f"{HEADING}\n\nWritten by `make test-cluster` ({when}): the anonymous home page, "
+        f"wrk -t2 -c8 -d{seconds}s, one after the "
+        "other in one run; each host 2 gunicorn workers, Redis cache, PostgreSQL. Both "
+        "hosts, nginx, wrk and whatever else runs share the machine's cores: compare the "
+        "two rows of one run only.\n\n"
+        "| setup | req/s | × one host |\n| --- | --- | --- |\n"
+        f"| one host (B), direct | {one:,.0f} | 1.00 |\n"
+        f"| nginx + two hosts (A, B) | {two:,.0f} | {two / one:.2f} |\n"
+    )
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        text = text[:start] + section + (text[end:] if end >= 0 else "")
+    results.write_text(text)
+
+
+def sent_copies():
+    """{subject: [Message-ID of each copy]} of the check's emails in the mail folder."""
+    copies = {}
+    # The file backend may append several messages to one file, 79 dashes between them.
+    for path in (DIR / "mail").glob("*.log"):
+        for text in path.read_text().split("-" * 79):
+            subject = re.search(r"^Subject: (cluster-check \d+)$", text, re.M)
+            if subject:
+                message_id = re.search(r"^Message-ID: (.+)$", text, re.M).group(1)
+                copies.setdefault(subject.group(1), []).append(message_id)
+    return copies
+
+
+def restart_worker():
+    log = (DIR / "worker.log").open("a")
+    worker = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [PYTHON, "manage.py", "email_worker", "--interval", "0.2", "--requeue-after", "0"],
+        stdout=log,
+        stderr=log,
+        start_new_session=True,
+    )
+    (DIR / "worker.pid").write_text(str(worker.pid))
+
+
+def worker_killed_mid_batch():
+    """SIGKILL the worker a few emails into a batch, restart it: every email arrives, and
+    any second copy (a kill between the mail server's acceptance and the commit) has the
+    first's Message-ID, by which mail systems keep one."""
+    env = {**os.environ, "CACHE_DIR": str(DIR / "A" / "cache")}
+    code = (
+        "from django.db import transaction; from core.mail import build_email, send_all\n"
+        "with transaction.atomic():\n"
+        f"    for n in range({EMAILS}):\n"
+        "        send_all([build_email(f'p{n}@example.org', f'cluster-check {n}', "
+        "'reminders/email/reminder', {'text': 'Bring your data.'})], key=f'cluster:{n}')"
+    )
+    queuing = subprocess.Popen([PYTHON, "manage.py", "shell", "-c", code], env=env)  # noqa: S603
+    while len(sent_copies()) < 5:  # a few of the batch are out
+        time.sleep(0.01)
+    os.killpg(int((DIR / "worker.pid").read_text()), signal.SIGKILL)
+    before = len(sent_copies())
+    queuing.wait()
+    restart_worker()
+    deadline = time.monotonic() + 900  # a loaded two-core machine sends slowly
+    while len(sent_copies()) < EMAILS and time.monotonic() < deadline:
+        time.sleep(0.5)
+    copies = sent_copies()
+    extra = sum(len(ids) - 1 for ids in copies.values())
+    one_id_each = all(len(set(ids)) == 1 for ids in copies.values())
+    check(
+        "worker killed mid-batch: after its restart every email went, once per Message-ID",
+        len(copies) == EMAILS and one_id_each,
+        f"{before} sent before the kill, {len(copies)} distinct, {extra} second copies",
+    )
+
+
+def main():
+    for run in (
+        session_moves_between_hosts,
+        rate_limit_holds_across_hosts,
+        publish_on_a_is_fresh_on_b,
+        document_stored_by_a_downloads_from_b,
+        worker_killed_mid_batch,
+        throughput,
+        failover_under_load,  # last: host A stays down
+    ):
+        try:
+            run()
+        except Exception as error:  # a check that cannot run has failed
+            check(run.__name__, False, repr(error))
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
