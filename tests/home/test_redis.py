@@ -12,7 +12,7 @@ import time
 import pytest
 from django.test import override_settings
 
-from home.throttle import allow
+from core.throttle import allow
 from tests.home.test_settings import manage
 
 REDIS_SERVER = shutil.which("redis-server")
