@@ -62,13 +62,13 @@ def readable(user):
     queryset: a page of them, or their count, costs the same whatever their number. The
     forums and pages are asked once each (hooks), not once per notification."""
     mine = Notification.objects.filter(user=user)
-    forum_ids = set(mine.order_by().values_list("topic__forum", flat=True).distinct())
-    forums = access.visible_forums(user, Forum.objects.filter(pk__in=forum_ids - {None}))
+    about = set(mine.order_by().values_list("topic__forum", "page").distinct())
+    forum_ids = {forum_id for forum_id, _page_id in about} - {None}
+    page_ids = {page_id for _forum_id, page_id in about} - {None}
+    forums = access.visible_forums(user, Forum.objects.filter(pk__in=forum_ids))
     moderated = [forum.pk for forum in forums if access.can_moderate(user, forum)]
     shown_to_them = Q(topic__hidden=False) | Q(topic__forum__in=moderated)
     about_topics = Q(topic__forum__in=[forum.pk for forum in forums]) & shown_to_them
-    about_pages = mine.filter(page__isnull=False).order_by()
-    page_ids = set(about_pages.values_list("page", flat=True).distinct())
     return mine.filter(about_topics | Q(page__in=visible_page_ids(user, page_ids)))
 
 
@@ -94,16 +94,19 @@ def unread_count(user):
     """Unread notifications in forums `user` may read, counted per forum in one query
     (the header's count; hidden topics wait until a moderator shows them again), and
     about pages they may still see, counted per page."""
-    unread = Notification.objects.filter(user=user, read_at=None)
-    per_forum = dict(
-        unread.filter(topic__hidden=False)
-        .values_list("topic__forum")
+    rows = (
+        Notification.objects.filter(user=user, read_at=None)
+        .filter(Q(topic__hidden=False) | Q(page__isnull=False))
+        .values_list("topic__forum", "page")
         .annotate(count=Count("pk"))
         .order_by()
     )
-    per_page = dict(
-        unread.filter(page__isnull=False).values_list("page").annotate(count=Count("pk")).order_by()
-    )
+    per_forum, per_page = {}, {}
+    for forum_id, page_id, count in rows:
+        if page_id is None:
+            per_forum[forum_id] = count
+        else:
+            per_page[page_id] = count
     count = sum(per_page[pk] for pk in visible_page_ids(user, set(per_page)))
     if per_forum:
         forums = access.visible_forums(user, Forum.objects.filter(pk__in=per_forum))
