@@ -1,14 +1,19 @@
 """Who gets an announcement: listed as deliveries when its default-language page is
-published. Publishing again lists only people not yet listed (the deliveries' unique
-constraint), so nobody gets it twice and newcomers to the audience get it too."""
+published, and told in the forums notification centre if they have an account.
+Publishing again lists only people not yet listed (the deliveries' and notifications'
+unique constraints), so nobody gets it twice and newcomers to the audience get it too."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models.functions import Lower
 
 from announcements.choices import Audience
 from announcements.models import Delivery, OptOut, Subscriber
 from applications.choices import ApplicationStatus
 from applications.models import Application
 from courses import access
+from forums.choices import NotificationKind
+from forums.page_notifications import notify_page
 from teams.choices import TeamStatus
 from teams.models import TeamMember
 
@@ -66,10 +71,14 @@ def list_recipients(sender, instance, **kwargs):
     (a translation is a language version of it, not another announcement)."""
     if instance.locale.language_code != settings.LANGUAGE_CODE:
         return
+    found = recipients(instance)
     Delivery.objects.bulk_create(
         [
             Delivery(announcement=instance, email=email, language=language)
-            for email, language in recipients(instance).items()
+            for email, language in found.items()
         ],
         ignore_conflicts=True,
     )
+    account_holders = get_user_model().objects.annotate(address=Lower("email"))
+    account_holders = account_holders.filter(address__in=list(found), is_active=True)
+    notify_page(account_holders, NotificationKind.ANNOUNCEMENT, instance)

@@ -1,7 +1,8 @@
-"""Demo announcements: the index at /announcements/, three confirmed subscribers and two
-published announcements, one to everyone who subscribed and one to the members of the
-demo course, in the voice of the collaborative, their emails already sent. Created only
-when missing."""
+"""Demo announcements: the index at /announcements/, four confirmed subscribers (one of
+them the demo learner) and two published announcements, one to everyone who subscribed
+and one to the members of the demo course, in the voice of the collaborative, their
+emails already sent and both in the demo learner's notifications. Created only when
+missing."""
 
 from django.conf import settings
 from django.utils import timezone
@@ -16,6 +17,8 @@ SUBSCRIBERS = [
     ("dr.farah.khan@example.org", "ur"),
     ("amal.haddad@example.org", "ar"),
     ("reza.karimi@example.org", "fa"),
+    # the demo learner, who subscribed too: both announcements are in their notifications
+    ("learner@example.org", "en"),
 ]
 ANNOUNCEMENTS = [
     {

@@ -7,9 +7,17 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from announcements import sending
+from announcements.choices import Audience
 from announcements.listing import index_context
-from announcements.models import AnnouncementIndexPage, Delivery, OptOut, Subscriber
+from announcements.models import (
+    AnnouncementIndexPage,
+    AnnouncementPage,
+    Delivery,
+    OptOut,
+    Subscriber,
+)
 from core.exports import SafeExportSnippetViewSet
+from courses import access
 
 
 class SubscriberViewSet(SafeExportSnippetViewSet):
@@ -61,3 +69,18 @@ def load_announcements_demo(scale, stdout):
     from announcements import demo
 
     demo.load(scale, stdout)
+
+
+@hooks.register("forums_notification_visible")
+def announcement_still_for(user, pages):
+    """An announcement stays in the notification centre of the people it is for: one to
+    a course's members only while they are members (not after they withdrew)."""
+    announcements = AnnouncementPage.objects.filter(pk__in=[page.pk for page in pages])
+    rows = list(announcements.values_list("pk", "audience", "course__translation_key"))
+    if not rows:
+        return None
+    their_courses = set(access.member_courses(user).values_list("translation_key", flat=True))
+    return {
+        pk: audience != Audience.COURSE_MEMBERS or course_key in their_courses
+        for pk, audience, course_key in rows
+    }

@@ -35,6 +35,7 @@ class NotificationKind(models.TextChoices):
     REACTION = "reaction", _("Reactions to your posts")
     ANSWER = "answer", _("Your reply marked as the answer")
     MODERATION = "moderation", _("Moderation decisions on your posts")
+    ANNOUNCEMENT = "announcement", _("Announcements")
 
 
 class EmailTiming(models.TextChoices):

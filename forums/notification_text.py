@@ -11,6 +11,8 @@ from forums.choices import NotificationKind
 
 def _template(notification):
     kind = notification.kind
+    if kind == NotificationKind.ANNOUNCEMENT:
+        return _("New announcement: %(title)s")
     if kind == NotificationKind.REPLY:
         return _("%(who)s replied in %(topic)s")
     if kind == NotificationKind.MENTION:
@@ -27,6 +29,8 @@ def _template(notification):
 
 
 def _values(notification):
+    if notification.page_id:
+        return {"title": notification.page.title}
     actor = notification.actor
     return {
         "who": actor.get_full_name() if actor else _("A former member"),

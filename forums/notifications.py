@@ -1,5 +1,6 @@
 """Notifications: made when something happens to a person's post or topic, and shown
-only while that person may still read the topic.
+only while that person may still read the topic; or about a page of a higher app (see
+forums/page_notifications.py).
 
 Access is asked twice through forums.access (so through the forums_can_* hooks): when
 a notification is made, and again each time one is listed or counted, because a person
@@ -15,6 +16,7 @@ from forums.choices import NotificationKind
 from forums.emails import email_notification
 from forums.models import DeliveryPreference, Forum, Notification, Subscription
 from forums.notification_text import sentence_html
+from forums.page_notifications import in_reader_language, visible_page_ids
 
 
 def may_read(user, topic):
@@ -52,44 +54,64 @@ def notify_reply(post, skip=()):
 
 
 # what showing a notification needs, in the same query
-SHOWN_WITH = ("topic__forum__page", "post", "actor")
+SHOWN_WITH = ("topic__forum__page", "post", "actor", "page")
 
 
 def readable(user):
-    """`user`'s notifications about topics they may still read, as one queryset: a page
-    of them, or their count, costs the same whatever their number. The forums are
-    asked once each (access hooks), not once per notification."""
+    """`user`'s notifications about topics and pages they may still read, as one
+    queryset: a page of them, or their count, costs the same whatever their number. The
+    forums and pages are asked once each (hooks), not once per notification."""
     mine = Notification.objects.filter(user=user)
-    forum_ids = set(mine.order_by().values_list("topic__forum", flat=True).distinct())
+    about = set(mine.order_by().values_list("topic__forum", "page").distinct())
+    forum_ids = {forum_id for forum_id, _page_id in about} - {None}
+    page_ids = {page_id for _forum_id, page_id in about} - {None}
     forums = access.visible_forums(user, Forum.objects.filter(pk__in=forum_ids))
     moderated = [forum.pk for forum in forums if access.can_moderate(user, forum)]
-    hidden_from_them = Q(topic__hidden=True) & ~Q(topic__forum__in=moderated)
-    return mine.filter(topic__forum__in=[forum.pk for forum in forums]).exclude(hidden_from_them)
+    shown_to_them = Q(topic__hidden=False) | Q(topic__forum__in=moderated)
+    about_topics = Q(topic__forum__in=[forum.pk for forum in forums]) & shown_to_them
+    return mine.filter(about_topics | Q(page__in=visible_page_ids(user, page_ids)))
 
 
-def shown(notifications):
-    """The notifications of one page, each with its sentence."""
+def shown(notifications, request=None):
+    """The notifications of one page, each with its sentence and link (a page in the
+    reader's language)."""
     notifications = list(notifications.select_related(*SHOWN_WITH))
+    versions = in_reader_language([note.page for note in notifications if note.page_id])
     for notification in notifications:
-        notification.sentence = sentence_html(notification)
-        if notification.post:
+        if notification.page_id:
+            notification.page = versions[notification.page_id]
+            notification.link = notification.page.get_url(request)
+        elif notification.post:
             notification.post.topic = notification.topic
+            notification.link = notification.post.get_absolute_url()
+        else:
+            notification.link = notification.topic.get_absolute_url()
+        notification.sentence = sentence_html(notification)
     return notifications
 
 
 def unread_count(user):
     """Unread notifications in forums `user` may read, counted per forum in one query
-    (the header's count; hidden topics wait until a moderator shows them again)."""
-    per_forum = dict(
-        Notification.objects.filter(user=user, read_at=None, topic__hidden=False)
-        .values_list("topic__forum")
+    (the header's count; hidden topics wait until a moderator shows them again), and
+    about pages they may still see, counted per page."""
+    rows = (
+        Notification.objects.filter(user=user, read_at=None)
+        .filter(Q(topic__hidden=False) | Q(page__isnull=False))
+        .values_list("topic__forum", "page")
         .annotate(count=Count("pk"))
         .order_by()
     )
-    if not per_forum:
-        return 0
-    forums = access.visible_forums(user, Forum.objects.filter(pk__in=per_forum))
-    return sum(per_forum[forum.pk] for forum in forums)
+    per_forum, per_page = {}, {}
+    for forum_id, page_id, count in rows:
+        if page_id is None:
+            per_forum[forum_id] = count
+        else:
+            per_page[page_id] = count
+    count = sum(per_page[pk] for pk in visible_page_ids(user, set(per_page)))
+    if per_forum:
+        forums = access.visible_forums(user, Forum.objects.filter(pk__in=per_forum))
+        count += sum(per_forum[forum.pk] for forum in forums)
+    return count
 
 
 def mark_read(user, pk=None):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,14 +31,21 @@ class Reaction(models.Model):
 
 
 class Notification(models.Model):
-    """Something new for one person about a topic. Whether they may still read the topic
-    is asked again whenever it is shown (forums/notifications.py), not only when made."""
+    """Something new for one person about a topic, or about a page of a higher app (an
+    announcement). Whether they may still read it is asked again whenever it is shown
+    (forums/notifications.py), not only when made."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"
     )
     kind = models.CharField(max_length=12, choices=NotificationKind)
-    topic = models.ForeignKey("forums.Topic", on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(
+        "forums.Topic", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Instead of a topic: the page it is about, shown in the reader's language.
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     post = models.ForeignKey(
         "forums.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -54,9 +62,22 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created", "-pk"]
         indexes = [models.Index(fields=["user", "read_at", "-created"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(topic__isnull=False) | Q(page__isnull=False),
+                name="notification_about_topic_or_page",
+            ),
+            # One notification per person, kind and page, however often it is published.
+            models.UniqueConstraint(
+                fields=["user", "kind", "page"],
+                condition=Q(page__isnull=False),
+                name="unique_page_notification",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.kind} for {self.user_id} in topic {self.topic_id}"
+        about = f"topic {self.topic_id}" if self.topic_id else f"page {self.page_id}"
+        return f"{self.kind} for {self.user_id} about {about}"
 
     @property
     def reaction_label(self):

@@ -1,6 +1,6 @@
 """The notification centre: the reader's notifications, newest first, only about topics
-they may still read (asked again here, see forums/notifications.py), marked read one by
-one or all at once."""
+and pages (announcements) they may still read (asked again here, see
+forums/notifications.py), marked read one by one or all at once."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -20,7 +20,7 @@ def notification_list(request):
     pages = Paginator(rows, PER_PAGE)
     page = pages.page(page_number(request, pages.num_pages))
     context = {
-        "notifications": notifications.shown(page.object_list),
+        "notifications": notifications.shown(page.object_list, request),
         "page": page,
         "page_links": page_links(page.number, pages.num_pages),
     }

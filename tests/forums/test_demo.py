@@ -48,6 +48,7 @@ def test_demo_has_an_answered_question_mentions_and_reactions_with_their_notific
         "reaction",
         "answer",
         "mention",
+        "announcement",  # the demo course's announcement to its members
     }
     assert Notification.objects.filter(user__username="editor", kind="mention").count() == 1
 
