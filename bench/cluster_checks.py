@@ -214,12 +214,41 @@ def writer_accounts():
     return [f"failover-{n}" for n in range(WRITERS)]
 
 
+def wait_until_both_hosts_answer(seconds=120):
+    """Start from two hosts serving: gunicorn recycles a worker every ~2000 requests
+    (max_requests), and the throughput runs just before leave workers booting."""
+    deadline = time.monotonic() + seconds
+    for host in (HOST_A, HOST_B):
+        while time.monotonic() < deadline:
+            try:
+                if Browser().request(f"{host}/healthz")[0] == 200:
+                    break
+            except (OSError, http.client.HTTPException):
+                pass
+            time.sleep(0.5)
+
+
+def signed_in_writer(username, topic_url, stop):
+    """A browser signed in as `username` that sees the topic's reply box; a sign-in cut
+    off by the failover is tried again."""
+    while not stop.is_set():
+        browser = Browser()
+        try:
+            browser.sign_in(CLUSTER, username)
+            if 'name="body"' in browser.request(topic_url)[1]:
+                return browser
+        except (OSError, http.client.HTTPException, AttributeError):
+            pass
+    return browser
+
+
 def failover_under_load(seconds=8):
     """Readers and a writer (forum replies, each with its own text) through nginx while
     host A's gunicorn is killed: nginx moves to B; 5xx only for requests in flight; every
     acknowledged reply is stored exactly once, and no other reply twice. The writer moves
     to its next account when the forum's post limit refuses a reply (429)."""
     topic, accounts = general_topic(), writer_accounts()
+    wait_until_both_hosts_answer()
     statuses, acknowledged, tried, stop = Counter(), [], [], threading.Event()
 
     def reader():
@@ -235,8 +264,7 @@ def failover_under_load(seconds=8):
         browser = None
         while not stop.is_set() and (browser or accounts):
             if browser is None:
-                browser = Browser()
-                browser.sign_in(CLUSTER, accounts.pop())
+                browser = signed_in_writer(accounts.pop(), f"{CLUSTER}{topic}", stop)
             body = f"Failover check reply {len(tried)} {time.time_ns()}"
             tried.append(body)
             try:
