@@ -57,7 +57,7 @@ dev: $(RUN_STAMP) ## Django's runserver with auto-reload, and the email worker
 cluster: $(RUN_STAMP) ## nginx, two gunicorn hosts, PostgreSQL, Redis and an email worker on 127.0.0.1 (CLUSTER_PORT=8100)
 	scripts/with-postgres scripts/cluster
 
-test-cluster: $(RUN_STAMP) ## The two-host checks: sessions, rate limits, page cache, media, failover, worker killed
+test-cluster: $(TEST_STAMP) ## The two-host checks: sessions, rate limits, page cache, media, failover, worker killed
 	scripts/with-postgres scripts/cluster $(BIN)/python -m bench.cluster_checks
 
 lint: $(TEST_STAMP) ## ruff check, format check, and the layering of the apps (import-linter)
