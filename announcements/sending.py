@@ -3,28 +3,24 @@ hook) once their page is published: each listed delivery once, in its language v
 (the live translation in the reader's language, else the default-language page).
 
 Exactly once: a run claims a batch of unsent deliveries (an update that only one run can
-win), sends each and marks it sent. A failed email is released for the next run, up to
-MAX_ATTEMPTS; a claim left by a run that died is taken up again after CLAIM_TIMEOUT.
+win), queues each in the outbox (which retries it, once per delivery key) and marks it
+sent; a claim left by a run that died is taken up again after CLAIM_TIMEOUT.
 Addresses that unsubscribed after being listed are skipped.
 """
 
-import logging
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import get_connection
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 
 from announcements.models import AnnouncementPage, Delivery, OptOut
 from announcements.subscriptions import unsubscribe_token
-from core.mail import absolute, build_email, page_link, unsubscribe_headers
+from core.mail import absolute, build_email, page_link, send_all, unsubscribe_headers
 
-logger = logging.getLogger(__name__)
 BATCH = 200
-MAX_ATTEMPTS = 5
 CLAIM_TIMEOUT = timedelta(hours=1)
 
 
@@ -67,7 +63,6 @@ def claim_batch(now, tried):
     due = Delivery.objects.exclude(pk__in=tried).filter(
         Q(claim="") | Q(claimed_at__lt=now - CLAIM_TIMEOUT),
         sent_at=None,
-        attempts__lt=MAX_ATTEMPTS,
         announcement__live=True,
     )
     ids = list(due.values_list("pk", flat=True)[:BATCH])
@@ -75,22 +70,14 @@ def claim_batch(now, tried):
     return list(Delivery.objects.filter(claim=token).select_related("announcement"))
 
 
-def send_one(delivery, version, connection, now, result):
-    try:
-        connection.send_messages([announcement_email(delivery, version)])
-    except Exception as error:  # any backend error: the next run retries
-        logger.warning("Announcement email %s failed: %s", delivery.pk, error)
-        Delivery.objects.filter(pk=delivery.pk).update(
-            claim="", claimed_at=None, attempts=delivery.attempts + 1
-        )
-        result.failed += 1
-    else:
-        Delivery.objects.filter(pk=delivery.pk).update(sent_at=now, attempts=delivery.attempts + 1)
-        result.sent += 1
+def queue_one(delivery, version, now, result):
+    send_all([announcement_email(delivery, version)], key=f"announcements.delivery:{delivery.pk}")
+    Delivery.objects.filter(pk=delivery.pk).update(sent_at=now)
+    result.sent += 1
 
 
 def send_announcements(now, result):
-    connection, tried = get_connection(), set()
+    tried = set()
     while deliveries := claim_batch(now, tried):
         tried.update(delivery.pk for delivery in deliveries)
         versions = language_versions(deliveries)
@@ -101,4 +88,4 @@ def send_announcements(now, result):
                 Delivery.objects.filter(pk=delivery.pk).delete()
                 result.skipped += 1
                 continue
-            send_one(delivery, version_for(delivery, versions), connection, now, result)
+            queue_one(delivery, version_for(delivery, versions), now, result)

@@ -71,7 +71,7 @@ def ask_to_confirm(email):
     else:
         template, subject = "announcements/email/confirm", _("Confirm your subscription")
         link = absolute(reverse("announcements_confirm", args=[confirm_token(email, language)]))
-    return send_all([build_email(normalise(email), subject, template, {"link": link})])
+    send_all([build_email(normalise(email), subject, template, {"link": link})])
 
 
 def subscribe(email, language):

@@ -37,9 +37,7 @@ def subscribe(request):
     if not allow_request(request, "announcements-subscribe", email, PER_IP, PER_ADDRESS):
         text = _("Too many requests. Please wait an hour and try again.")
         return message(request, _("Please wait"), text, status=429)
-    if not subscriptions.ask_to_confirm(email):
-        text = _("We could not send the email just now. Please try again later.")
-        return message(request, _("Not sent"), text, status=503)
+    subscriptions.ask_to_confirm(email)
     text = _(
         "If this address is not yet subscribed, it will get a link to confirm. The link "
         "works for three days."

@@ -3,21 +3,18 @@ reminders app's `send_reminders` hook) to everyone with a place on a call that s
 within the next 24 hours.
 
 Exactly once: the run that sets a registration's `reminded_at` (a conditional update,
-so overlapping runs cannot both claim it) sends it; if sending fails it clears it, so
-the next run retries. A call that starts in under an hour gets no reminder: the
+so overlapping runs cannot both claim it) queues it in the outbox, which retries it
+until it is sent. A call that starts in under an hour gets no reminder: the
 confirmation said it all.
 """
 
-import logging
 from datetime import timedelta
-
-from django.core.mail import get_connection
 
 from calls.choices import RegistrationStatus
 from calls.emails import reminder_email
 from calls.models import CallRegistration
+from core.mail import send_all
 
-logger = logging.getLogger(__name__)
 AHEAD = timedelta(hours=24)
 TOO_LATE = timedelta(hours=1)
 
@@ -39,15 +36,7 @@ def claim(registration, now):
 
 
 def send_call_reminders(now, result):
-    connection = get_connection()
     for registration in due_registrations(now).select_related("call__course", "user"):
-        if not claim(registration, now):
-            continue
-        try:
-            connection.send_messages([reminder_email(registration)])
-        except Exception as error:  # any backend error: the next run retries
-            logger.warning("Call reminder to %s failed: %s", registration.user_id, error)
-            CallRegistration.objects.filter(pk=registration.pk).update(reminded_at=None)
-            result.failed += 1
-        else:
+        if claim(registration, now):
+            send_all([reminder_email(registration)], key=f"calls.reminder:{registration.pk}")
             result.sent += 1

@@ -47,10 +47,10 @@ def contact_team(request, course, measure_id, team_slug):
             if not allow("improvement-contact", request.user.pk, CONTACT_RATE):
                 message = _("You have sent many messages to teams: try again tomorrow.")
                 return refuse(request, course, message, 429)
-            sent = pdsa_mail.contact_emails(
+            has_leader = pdsa_mail.contact_emails(
                 course, team, measure, request.user, form.cleaned_data["message"]
             )
-            if not sent:
+            if not has_leader:
                 message = _("This team has no leader to write to yet: ask a facilitator.")
                 return refuse(request, course, message, 409)
             messages.success(request, _("Message sent to the team's leader."))

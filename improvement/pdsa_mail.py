@@ -1,7 +1,7 @@
 """The emails of the PDSA feedback loop, each in its reader's language: a new cycle goes
 to the course's facilitators, a new comment to the team's members (not its author), and
-"Contact this team" to the team's senior leaders. Sent after the change is saved; an
-outage is logged by `core.mail.send_all` and undoes nothing."""
+"Contact this team" to the team's senior leaders. Queued in the outbox, which sends
+them after the change is saved and retries them through an outage."""
 
 from django.utils.translation import gettext as _
 
@@ -42,7 +42,7 @@ def new_cycle_emails(course, cycle):
             messages.append(
                 build_email(user.email, subject, "improvement/pdsa/email/new_cycle", context)
             )
-    return send_all(messages)
+    send_all(messages, key=f"improvement.pdsa_cycle:{cycle.pk}")
 
 
 def new_comment_emails(course, comment):
@@ -59,12 +59,13 @@ def new_comment_emails(course, comment):
             messages.append(
                 build_email(user.email, subject, "improvement/pdsa/email/new_comment", context)
             )
-    return send_all(messages)
+    send_all(messages, key=f"improvement.pdsa_comment:{comment.pk}")
 
 
 def contact_emails(course, team, measure, sender, message):
     """To the team's senior leaders: a colleague of the collaborative asks to learn from
-    them. Replies go to the sender; the leaders' addresses are never shown to them."""
+    them. Replies go to the sender; the leaders' addresses are never shown to them.
+    False if the team has no leader to write to."""
     messages = []
     for user in team_users(team, senior_leader=True):
         with in_language(user):
@@ -84,4 +85,5 @@ def contact_emails(course, team, measure, sender, message):
             email = build_email(user.email, subject, "improvement/pdsa/email/contact", context)
             email.reply_to = [sender.email] if sender.email else []
             messages.append(email)
-    return bool(messages) and send_all(messages)
+    send_all(messages)
+    return bool(messages)

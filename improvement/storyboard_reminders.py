@@ -4,20 +4,19 @@ learning session, the senior leaders of each active team without a storyboard fo
 get one email, in their language, with the reminders' one-click opt-out.
 
 Exactly once: the run that creates a leader's StoryboardReminder for the workshop
-(unique) sends it; if sending fails it deletes the record, so the next run retries.
+(unique) queues it in the outbox, which retries it until it is sent.
 Only people still in the course who take reminders and have an email are written to.
 """
 
-import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
-from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from core.mail import build_email, in_language, page_link, unsubscribe_headers
+from core.mail import build_email, in_language, page_link, send_all, unsubscribe_headers
 from courses import access
 from courses.choices import EnrolmentRole
 from courses.models import WorkshopPage
@@ -26,7 +25,6 @@ from reminders.sending import opt_out_url
 from teams.choices import TeamStatus
 from teams.models import TeamMember
 
-logger = logging.getLogger(__name__)
 ROLES = (EnrolmentRole.PARTICIPANT, EnrolmentRole.FACILITATOR)
 
 
@@ -87,27 +85,20 @@ def reminder_email(user, workshop, team):
         )
 
 
-def claim(workshop, user):
-    """True if this run is the one to send: it made the record."""
+def claim_and_queue(workshop, user, email):
+    """True if this run is the one to send: it made the record, and queued the email."""
     try:
         with transaction.atomic():
-            StoryboardReminder.objects.create(workshop=workshop, user=user)
+            reminder = StoryboardReminder.objects.create(workshop=workshop, user=user)
+            send_all([email()], key=f"improvement.storyboard_reminder:{reminder.pk}")
     except IntegrityError:
         return False
     return True
 
 
 def send_storyboard_reminders(now, result):
-    connection = get_connection()
     for workshop, course in coming_workshops(now):
         for team, user in leaders_without_storyboard(workshop, access.original(course)):
-            if not claim(workshop, user):
-                continue
-            try:
-                connection.send_messages([reminder_email(user, workshop, team)])
-            except Exception as error:  # any backend error: the next run retries
-                logger.warning("Storyboard reminder to %s failed: %s", user.pk, error)
-                StoryboardReminder.objects.filter(workshop=workshop, user=user).delete()
-                result.failed += 1
-            else:
+            email = partial(reminder_email, user, workshop, team)
+            if claim_and_queue(workshop, user, email):
                 result.sent += 1

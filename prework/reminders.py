@@ -4,18 +4,15 @@ a community's participant) gets one email listing their overdue items, in their
 language, with the reminders' one-click opt-out.
 
 Exactly once per person and item: the run that creates the PreworkReminder (unique)
-sends it; if sending fails it deletes its reminders, so the next run retries. Only
+queues it in the outbox, which retries it until it is sent. Only
 people still in the course who take reminders and have an email are written to.
 """
 
-import logging
-
-from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.mail import build_email, in_language, page_link, unsubscribe_headers
+from core.mail import build_email, in_language, page_link, send_all, unsubscribe_headers
 from courses import access
 from courses.choices import EnrolmentRole
 from courses.models import CoursePage
@@ -24,8 +21,6 @@ from prework.choices import PreworkState
 from prework.models import PreworkItem, PreworkReminder
 from reminders.sending import opt_out_url
 from teams.models import TeamMember
-
-logger = logging.getLogger(__name__)
 
 
 def recipients(course, owners):
@@ -49,15 +44,15 @@ def recipients(course, owners):
 
 
 def claim(items, owner, user):
-    """The items this run is the one to remind `user` of."""
+    """The reminders of the items this run is the one to remind `user` of."""
     claimed = []
     for item in items:
         try:
             with transaction.atomic():
-                PreworkReminder.objects.create(item=item, team=owner.team, user=user)
+                reminder = PreworkReminder.objects.create(item=item, team=owner.team, user=user)
         except IntegrityError:
             continue
-        claimed.append(item)
+        claimed.append(reminder)
     return claimed
 
 
@@ -85,7 +80,7 @@ def overdue_email(user, course, owner, rows):
 
 
 def send_overdue(now, result):
-    today, connection = timezone.localdate(now), get_connection()
+    today = timezone.localdate(now)
     course_ids = PreworkItem.objects.values("course_id")
     for course in CoursePage.objects.live().filter(pk__in=course_ids):
         owners = status.course_owners(course)
@@ -99,14 +94,8 @@ def send_overdue(now, result):
                 claimed = claim([row.item for row in overdue], owner, user)
                 if not claimed:
                     continue
-                rows = [row for row in overdue if row.item in claimed]
-                try:
-                    connection.send_messages([overdue_email(user, course, owner, rows)])
-                except Exception as error:  # any backend error: the next run retries
-                    logger.warning("Pre-work reminder to %s failed: %s", user.pk, error)
-                    PreworkReminder.objects.filter(
-                        item__in=claimed, team=owner.team, user=user
-                    ).delete()
-                    result.failed += 1
-                else:
-                    result.sent += 1
+                items = {reminder.item_id for reminder in claimed}
+                rows = [row for row in overdue if row.item.pk in items]
+                key = f"prework.reminder:{claimed[0].pk}"
+                send_all([overdue_email(user, course, owner, rows)], key=key)
+                result.sent += 1

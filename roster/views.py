@@ -98,8 +98,6 @@ def contact(request, pk):
     ):
         text = _("Too many messages. Please wait an hour and try again.")
         return message(request, _("Please wait"), text, status=429)
-    if not send_all([contact_email(entry, form)]):
-        text = _("We could not send your message just now. Please try again later.")
-        return message(request, _("Not sent"), text, status=503)
+    send_all([contact_email(entry, form)])
     text = _("%(name)s will reply to you by email if they can.") % {"name": entry.name}
     return message(request, _("Message sent"), text)

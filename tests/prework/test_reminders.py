@@ -1,6 +1,6 @@
 """Overdue pre-work through send_reminders: each person who ticks the items (a team's
 senior leaders, a community's participant) gets one email listing them, once across
-runs, in their language, with the opt-out; a failed email is retried; done or not yet
+runs, in their language, with the opt-out; an outage leaves the email queued once; done or not yet
 due items send nothing."""
 
 from django.core import mail
@@ -8,9 +8,10 @@ from django.test import override_settings
 
 from prework.models import PreworkReminder, PreworkTick
 from reminders.sending import run
+from tests.core.backends import FlakyBackend
 from tests.prework.conftest import accepted_days_ago, make_item
 
-FAILING = "tests.applications.backends.FailingBackend"
+FLAKY = "tests.core.backends.FlakyBackend"
 
 
 def test_leaders_of_a_team_with_overdue_items_get_one_email_across_runs(
@@ -44,10 +45,14 @@ def test_a_community_participant_is_reminded_in_their_language(community, member
     assert "Dear" not in email.body
 
 
-def test_a_failed_email_is_retried_by_the_next_run(community, member):
+def test_a_mail_outage_leaves_the_email_queued_once(community, member):
+    """The outbox retries the email until the server is back; the next run does not
+    queue it again."""
     make_item(community, "Write a one-page case", due_days=7)
-    with override_settings(EMAIL_BACKEND=FAILING):
-        assert run().failed == 1
-    assert not PreworkReminder.objects.exists()
-    run()
+    FlakyBackend.failures_left = 1
+    with override_settings(EMAIL_BACKEND=FLAKY):
+        assert run().sent == 1
+    assert FlakyBackend.failures_left == 0  # the first try failed: this was the retry
     assert [email.to for email in mail.outbox] == [[member.email]]
+    assert run().sent == 0
+    assert len(mail.outbox) == 1 and PreworkReminder.objects.count() == 1
