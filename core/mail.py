@@ -66,6 +66,6 @@ def build_email(to, subject, template, context, headers=None):
 def send_all(messages, key=None):
     """Queue each message in the outbox. `key` names the item the emails are about
     ("reminders.delivery:12"); each recipient's email then has its own key, and is
-    sent once however often it is queued. Without one, the message is its own key."""
+    sent once however often it is queued. Without one, each call is a new email."""
     for message in messages:
         queue_email(message, key and f"{key}:to:{','.join(message.to)}")

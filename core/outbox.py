@@ -20,8 +20,8 @@ the request.
 """
 
 import hashlib
-import json
 import logging
+import uuid
 from datetime import timedelta
 from email.utils import parseaddr
 
@@ -62,10 +62,11 @@ def deserialise(payload):
     return message
 
 
-def default_key(payload):
-    """The same message to the same people is the same email."""
-    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
-    return "sha256:" + hashlib.sha256(encoded).hexdigest()
+def default_key():
+    """An email about no stored item (a contact form, a confirmation link) is its own
+    email: the same words sent twice, weeks apart, must both arrive. Its task's retries
+    keep the key, so each is still sent once."""
+    return f"once:{uuid.uuid4()}"
 
 
 def message_id(key):
@@ -78,7 +79,7 @@ def queue_email(message, key=None):
     """Send `message` through the outbox once the transaction commits, once per `key`
     (a string naming the item and its recipient, e.g. "forums.post:12:user:7")."""
     payload = serialise(message)
-    key = key or default_key(payload)
+    key = key or default_key()
     on_commit(lambda: send_email.enqueue(payload, key), robust=True)
 
 

@@ -73,10 +73,15 @@ def test_a_key_is_sent_once_even_when_its_task_runs_twice():
     assert len(mail.outbox) == 1
 
 
-def test_the_same_message_queued_twice_goes_once_and_another_recipient_gets_theirs():
-    send_all([message(), message()])
-    send_all([message(to="omid@example.org")])
+def test_the_same_keyed_item_goes_once_but_the_same_words_without_a_key_go_each_time():
+    send_all([message()], key="test.item:3")
+    send_all([message()], key="test.item:3")
+    send_all([message(to="omid@example.org")], key="test.item:3")
     assert sorted(email.to[0] for email in mail.outbox) == ["amina@example.org", "omid@example.org"]
+    # A contact form sent twice with the same text: two messages, both delivered.
+    send_all([message()])
+    send_all([message()])
+    assert len(mail.outbox) == 4
 
 
 @override_settings(TASKS=DATABASE_TASKS, EMAIL_BACKEND=FLAKY, EMAIL_RETRY_SECONDS=30)
