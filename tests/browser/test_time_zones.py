@@ -31,7 +31,7 @@ def test_a_learner_in_karachi_sees_the_whole_arabic_course_and_the_next_session_
     page = signed_in_page(learner)
     page.goto(f"/ar{COURSE}")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    expect(page.locator(".programme__item")).to_have_count(9)
+    expect(page.locator(".module-card")).to_have_count(9)
     session = page.locator('section[aria-labelledby="next-session-heading"] .session')
     starts = next_workshop().starts_at.astimezone(KARACHI)
     expect(session.locator("time").first).to_contain_text(starts.strftime("%H:%M"))
