@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -36,6 +37,12 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the SVG icon."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 def invitation_for_sign_up(request):
