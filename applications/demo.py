@@ -81,8 +81,9 @@ def create_course(index):
             description=[
                 (
                     "paragraph",
-                    "<p>Organisations apply with a core team: a senior leader who can free "
-                    "staff time, a supervisor, and two to four health workers or nurses.</p>",
+                    "<p>Teams learn to screen with the PHQ-9 at antenatal and postnatal "
+                    "visits, to deliver the Thinking Healthy Programme through lady health "
+                    "workers, and to refer mothers at risk to a supervising psychologist.</p>",
                 )
             ],
             start_date=start,

@@ -55,7 +55,14 @@ def apply(request, course_id):
         return redirect("courses_application_edit", pk=existing.pk)
     # Stored against the course itself, as enrolments are: review, completion and
     # reminders find the course's applicants there, whatever language they applied in.
-    application = Application(course=access.original(course), applicant=request.user)
+    # Pre-filled with what the applicant gave at sign-up.
+    user = request.user
+    application = Application(
+        course=access.original(course),
+        applicant=user,
+        organisation=user.organisation,
+        country=user.country,
+    )
     saved = _("Your application is submitted. We will email you the decision.")
     return application_form(request, course, application, saved)
 

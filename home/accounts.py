@@ -12,6 +12,7 @@ through an invitation makes an active, confirmed account at once.
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from applications.invitations import accept
@@ -24,9 +25,12 @@ class UsernameTaken(Exception):
     """Another sign-up took the username between the form's check and the insert."""
 
 
-def confirmation_url(user):
+def confirmation_url(user, next_url=""):
+    """The link to confirm `user`'s address; with `next_url` (a local path), signing in
+    afterwards leads there."""
     token = sign({"user": user.pk, "email": user.email.lower()}, SALT)
-    return absolute(reverse("confirm_email", args=[token]))
+    url = reverse("confirm_email", args=[token])
+    return absolute(f"{url}?{urlencode({'next': next_url})}" if next_url else url)
 
 
 def user_for_token(token):
@@ -52,18 +56,18 @@ def confirm(user):
     user.save(update_fields=["email_confirmed", "is_active"])
 
 
-def confirmation_email(user):
+def confirmation_email(user, next_url=""):
     with in_language(user):
         return build_email(
             user.email,
             _("Confirm your email address"),
             "home/email/confirm_email",
-            {"recipient": user, "confirm_url": confirmation_url(user)},
+            {"recipient": user, "confirm_url": confirmation_url(user, next_url)},
         )
 
 
-def send_confirmation(user):
-    return send_all([confirmation_email(user)])
+def send_confirmation(user, next_url=""):
+    return send_all([confirmation_email(user, next_url)])
 
 
 def existing_account_email(user):
@@ -84,14 +88,15 @@ def account_for(email):
     return get_user_model().objects.filter(email__iexact=email).first()
 
 
-def register(form, invitation=None):
+def register(form, invitation=None, next_url=""):
     """Make the account of a valid sign-up form, or email the owner of its address.
 
     Returns the new account, or None when the address was already taken (also when
     another sign-up took it a moment ago: the database's unique constraint decides).
     With an `invitation`, whose token proved the address, the account is active,
     confirmed and enrolled in the same transaction. Raises UsernameTaken, and
-    invitations.Refused when the invitation was used meanwhile (nothing is stored)."""
+    invitations.Refused when the invitation was used meanwhile (nothing is stored).
+    The confirmation link leads on to `next_url` (see confirmation_url)."""
     email = form.cleaned_data["email"]
     existing = account_for(email)
     if existing is None:
@@ -109,7 +114,7 @@ def register(form, invitation=None):
                 raise UsernameTaken from error
         else:
             if invitation is None:
-                send_confirmation(user)
+                send_confirmation(user, next_url)
             return user
     send_all([existing_account_email(existing)])
     return None

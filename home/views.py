@@ -3,9 +3,11 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -37,11 +39,23 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the SVG icon."""
+    return redirect(static("favicon.svg"), permanent=True)
+
+
 def invitation_for_sign_up(request):
     """The invitation a sign-up comes with (`?invitation=<token>`), or None; its token
     proves the address. Raises invitations.Refused for a bad one."""
     token = request.GET.get("invitation")
     return invitations.read_token(token) if token else None
+
+
+def next_from(request):
+    """Where a sign-up goes after signing in (the apply flow's form, say): `next` of the
+    form or the address, when it stays on this site."""
+    return local_or(request.POST.get("next") or request.GET.get("next", ""), "")
 
 
 def signup(request):
@@ -61,10 +75,11 @@ def signup(request):
     except invitations.Refused as refusal:
         return refuse(request, None, refusal.message, refusal.status)
     form = SignUpForm(request.POST or None, invited_email=invitation and invitation.email)
+    next_url = next_from(request)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            user = accounts.register(form, invitation)
+            user = accounts.register(form, invitation, next_url)
         except accounts.UsernameTaken:
             form.add_error("username", _("Someone took this username a moment ago."))
             status = 409
@@ -76,7 +91,7 @@ def signup(request):
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, invitations.welcome(invitation))
             return redirect(invitation.course.url)
-    context = {"form": form, "invitation": invitation}
+    context = {"form": form, "invitation": invitation, "next": next_url}
     return render(request, "registration/signup.html", context, status=status)
 
 
@@ -95,7 +110,9 @@ def confirm_email(request, token):
     if request.method == "POST":
         accounts.confirm(account)
         messages.success(request, _("Your email address is confirmed."))
-        return redirect("profile" if request.user.is_authenticated else "login")
+        if request.user.is_authenticated:
+            return redirect(next_from(request) or "profile")
+        return redirect_to_login(next_from(request)) if next_from(request) else redirect("login")
     return render(request, "registration/confirm_email.html", {"account": account})
 
 

@@ -1,7 +1,7 @@
 """Wagtail hooks of improvement: the measures and baselines admin, data entry below a
 team's page, the run charts, status and history on a team's page, the status column of
 the team list, the collaborative view and its CSV, the dashboard panel, late-data
-emails, the demo data."""
+emails and the admin home's late-data panel, the demo data."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from core.routing import PageRoute, file_route
 from courses.models import CoursePage, WorkshopPage
 from improvement import (
+    admin_home,
     assessment_section,
     assessment_views,
     dashboard,
@@ -186,3 +187,8 @@ def load_storyboards_demo(scale, stdout):
     from improvement import demo_storyboards
 
     demo_storyboards.load(scale, stdout)
+
+
+@hooks.register("construct_homepage_panels")
+def late_team_data_panel(request, panels):
+    admin_home.late_data_panel(request, panels)

@@ -122,9 +122,10 @@ def avatar(user_or_name, size=""):
 
 
 @register.inclusion_tag("includes/error_summary.html")
-def error_summary(form, *formsets):
-    """The GOV.UK error summary for a failed form (and its formsets): one link per field
-    in error, to the field itself (the first option of a radio group)."""
+def error_summary(form, *formsets, intro=""):
+    """The GOV.UK error summary for a failed form (and its formsets, or lists of forms):
+    one link per field in error, to the field itself (the first option of a radio group).
+    `intro` says what happened, e.g. that nothing was saved."""
     errors = [("", error) for error in form.non_field_errors()]
     for each in [form, *(f for formset in formsets for f in formset)]:
         errors += [
@@ -133,8 +134,8 @@ def error_summary(form, *formsets):
             if field.errors
         ]
     for formset in formsets:
-        errors += [("", error) for error in formset.non_form_errors()]
-    return {"errors": errors}
+        errors += [("", error) for error in getattr(formset, "non_form_errors", list)()]
+    return {"errors": errors, "intro": intro}
 
 
 def field_anchor(field):

@@ -1,7 +1,9 @@
 """Applying with a core team: validation, the application period, duplicates, editing
 and withdrawing. A refused application stores nothing."""
 
+import re
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from django.core import mail
@@ -14,6 +16,7 @@ from applications.models import Application, ApplicationStatusChange, CoreTeamMe
 from courses.choices import EnrolmentMode
 from tests.applications.conftest import TEAM, make_application
 from tests.applications.forms import application_data
+from tests.home.test_accounts import SIGNUP
 
 
 def apply_url(course):
@@ -287,3 +290,35 @@ def test_the_translated_course_page_shows_the_application(
     client.force_login(applicant)
     html = client.get(arabic_course.url).content.decode()
     assert f"/ar/applications/{Application.objects.get().pk}/edit/" in html
+
+
+def test_signing_up_from_the_apply_flow_comes_back_to_a_pre_filled_application(client, open_course):
+    """Anonymous → sign in page → sign up → confirm email → sign in → the form, filled
+    with the organisation and country given at sign-up."""
+    apply = apply_url(open_course)
+    login_url = client.get(apply)["Location"]
+    assert login_url == f"/accounts/login/?next={quote(apply)}"
+    signup_link = f'href="/accounts/signup/?next={quote(apply)}"'
+    assert signup_link in client.get(login_url).content.decode()
+
+    signup = client.get(f"/accounts/signup/?next={quote(apply)}").content.decode()
+    assert f'name="next" value="{apply}"' in signup
+    assert client.post("/accounts/signup/", {**SIGNUP, "next": apply}).status_code == 302
+    (message,) = mail.outbox
+    link = re.search(r"http://testserver(/accounts/confirm/\S+)", message.body).group(1)
+    confirmed = client.post(link)
+    assert confirmed["Location"] == login_url
+
+    credentials = {"username": SIGNUP["username"], "password": SIGNUP["password1"]}
+    assert client.post(login_url, credentials)["Location"] == apply
+    form = client.get(apply).content.decode()
+    assert f'value="{SIGNUP["organisation"]}"' in form
+    assert f'value="{SIGNUP["country"]}"' in form
+
+
+def test_a_foreign_next_is_dropped_at_sign_up(client, home_page):
+    client.post("/accounts/signup/?next=//evil.example/", {**SIGNUP, "next": "//evil.example/"})
+    (message,) = mail.outbox
+    assert "evil" not in message.body
+    link = re.search(r"http://testserver(/accounts/confirm/\S+)", message.body).group(1)
+    assert client.post(link)["Location"] == "/accounts/login/"

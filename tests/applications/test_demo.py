@@ -40,6 +40,8 @@ def test_demo_applications_and_one_due_reminder_for_the_learner(client, db):
     assert client.login(request=HttpRequest(), username="learner", password="collab-demo")
     dashboard = client.get("/dashboard/").content.decode()
     assert "My applications" in dashboard and "Rawalpindi District Health Office" in dashboard
+    page = client.get(course.url).content.decode()
+    assert page.count("core team") == 1  # the application section says it, not the text too
 
 
 def test_the_demo_prints_an_invitation_that_signs_up_and_enrols(client, db):

@@ -95,3 +95,12 @@ def test_hours_are_private_to_the_person_their_team_and_facilitators(
     assert "Else Where" not in client.get(sheet).content.decode()
     client.force_login(facilitator)
     assert "Else Where" in client.get(sheet).content.decode()
+
+
+def test_the_hours_table_stacks_on_a_phone(client, course, participant):
+    """Each cell names its column (site.css stacks `.table--stack` rows at 40rem)."""
+    client.force_login(participant)
+    html = client.get(route(course, "hours", "")).content.decode()
+    assert '<table class="table--stack">' in html
+    for column in ("Sessions attended", "Workshop hours", "Total hours"):
+        assert f'<td data-label="{column}">' in html

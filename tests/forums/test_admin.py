@@ -148,3 +148,14 @@ def test_queue_is_named_reported_posts_and_offers_restore_only_for_hidden_posts(
     posting.set_post_flags(report.post, hidden=True)
     page = client.get(REPORTS).content.decode()
     assert "Restore post" in page and f'posts/{report.post.pk}/hide/"' not in page
+
+
+def test_the_admin_home_lists_open_reports_until_resolved(client, editor, topic, member):
+    report = make_report(topic, member)
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "1 reported post waits for a moderator." in html
+    assert f'href="{REPORTS}inspect/{report.pk}/"' in html
+    assert f"{topic.title} · Off topic" in html
+    client.post(f"{REPORTS}resolve/{report.pk}/dismiss/")
+    assert "reported post waits" not in client.get("/admin/").content.decode()

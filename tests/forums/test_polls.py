@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from forums import polls
 from forums.models import Poll, PollChoice, PollVoter, Topic
+from tests.error_summary import error_summary
 from tests.factories import UserFactory
 from tests.forums.factories import make_topic
 
@@ -44,7 +45,7 @@ def test_topic_with_a_poll_of_one_or_100_options_is_refused_and_nothing_written(
         )
         assert response.status_code == 400
         if not prefix:  # the message, in English
-            assert "from 2 to 20 different options" in response.content.decode()
+            assert "from 2 to 20 different options" in error_summary(response)
     assert not Topic.objects.exists() and not Poll.objects.exists()
     response = client.post("/forums/barriers/new/", {**NEW, "poll_options": "Monday\nWednesday"})
     assert response.status_code == 303

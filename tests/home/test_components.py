@@ -45,6 +45,13 @@ def test_every_page_carries_the_icon_sprite_and_a_favicon(client, db):
     assert 'rel="icon" href="/static/favicon.svg"' in html
 
 
+def test_favicon_ico_leads_to_the_svg_icon(client, db):
+    """Browsers and feed readers ask for /favicon.ico: no 404 in every log."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/favicon.svg"
+    assert client.post("/favicon.ico").status_code == 405
+
+
 def test_forums_draw_avatars_from_the_one_helper_in_core():
     assert people.initials is avatars.initials and people.colour is avatars.colour
     assert avatars.initials("Dr Samira Haddad") == "DH"

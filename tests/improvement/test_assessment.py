@@ -20,6 +20,7 @@ from improvement.assessment import (
 from improvement.assessment_section import rows
 from improvement.models import MonthlyValue
 from improvement.months import add_months, month_start
+from tests.error_summary import error_summary
 from tests.teams.conftest import make_team
 from tests.teams.test_pages import count_queries, team_url
 
@@ -98,7 +99,7 @@ def test_a_level_off_the_scale_is_refused_and_nothing_stored(client, team, parti
     client.force_login(participant)
     response = rate(client, team, level)
     assert response.status_code == 400
-    assert "Choose a level of the scale" in response.content.decode()
+    assert "Choose a level of the scale" in error_summary(response)
     assert not AssessmentRating.objects.exists()
 
 

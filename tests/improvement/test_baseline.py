@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from improvement.entry import last_month
 from improvement.models import MonthlyValue, ValueChange
 from improvement.months import add_months
+from tests.error_summary import error_summary
 from tests.improvement.test_entry import data_url, measures  # noqa: F401 (a fixture)
 
 FIRST = add_months(last_month(), -11)
@@ -49,7 +50,7 @@ def test_a_bad_cell_in_the_grid_saves_nothing(client, team, participant, measure
     }
     response = client.post(data_url(team, what="baseline/"), grid)
     assert response.status_code == 400
-    assert "cannot be more than the denominator" in response.content.decode()
+    assert "cannot be more than the denominator" in error_summary(response)
     assert not MonthlyValue.objects.exists()
 
 

@@ -12,6 +12,7 @@ from improvement.entry import last_month
 from improvement.models import MonthlyValue, ValueChange
 from improvement.months import add_months
 from tests.courses.factories import enrol
+from tests.error_summary import error_summary
 from tests.factories import UserFactory
 from tests.improvement.conftest import make_measure
 from tests.teams.conftest import join
@@ -114,7 +115,7 @@ def test_bad_numbers_are_refused_and_nothing_is_saved(
     response = client.post(data_url(team), data)
     assert response.status_code == 400
     html = response.content.decode()
-    assert message in html and "Nothing was saved" in html
+    assert message in html and "Nothing was saved" in error_summary(response)
     assert not MonthlyValue.objects.exists() and not ValueChange.objects.exists()
 
 

@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from courses.models import WorkshopPage
 from improvement import storyboard_files
 from improvement.storyboards import Storyboard, StoryboardComment
+from tests.error_summary import error_summary
 from tests.teams.conftest import make_team
 from tests.teams.test_pages import count_queries
 
@@ -99,7 +100,7 @@ def test_a_wrong_file_type_is_refused_and_nothing_stored(
     client.force_login(participant)
     response = upload(client, workshop, SimpleUploadedFile(name, content))
     assert response.status_code == 400
-    assert "Upload a PDF, an image" in response.content.decode()
+    assert "Upload a PDF, an image" in error_summary(response)
     assert not Storyboard.objects.exists() and not get_document_model().objects.exists()
 
 

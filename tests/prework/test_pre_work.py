@@ -171,6 +171,16 @@ def test_the_overview_and_team_page_cost_the_same_for_more_teams_and_items(
     assert small == large
 
 
+def test_the_overview_stacks_on_a_phone_each_state_named_by_its_item(
+    client, course, team, facilitator, items
+):
+    client.force_login(facilitator)
+    html = client.get(f"{course.url}prework/").content.decode()
+    assert '<table class="prework-table table--stack">' in html
+    for item in items:
+        assert f'data-label="{item.title}"' in html
+
+
 def test_a_community_participant_ticks_their_own_pre_work(client, community, member):
     item = make_item(community, "Write a one-page case", due_days=7)
     module = make_item(community, "Complete module 1", "modules", 30, modules_of(community)[:1])
