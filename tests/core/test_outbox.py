@@ -2,6 +2,7 @@
 backoff, sent once per key, and failed tasks are listed in the admin with "retry"."""
 
 from datetime import timedelta
+from unittest.mock import patch
 
 import pytest
 from django.core import mail
@@ -33,8 +34,11 @@ def message(to="amina@example.org", subject="Workshop 2 starts on Monday"):
 
 
 def work():
-    """One pass of the email worker over what is ready."""
-    call_command("db_worker", "--backend=email", "--batch", "--no-startup-delay", verbosity=0)
+    """One pass of the email worker over what is ready. The worker closes connections
+    that are not in autocommit between tasks: inside the test's transaction that would
+    close PostgreSQL's connection under the test (SQLite's in-memory one never closes)."""
+    with patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--backend=email", "--batch", "--no-startup-delay", verbosity=0)
 
 
 @pytest.mark.real_commit
