@@ -8,7 +8,8 @@ test leaves a screenshot in test-results/ (`--screenshot=only-on-failure` in pyp
 Fixtures for the journeys of any app:
 
 - `page`: an anonymous page (pytest-playwright); relative URLs go to the live server.
-- `signed_in_page(user)`: a page whose browser already holds `user`'s session.
+- `signed_in_page(user)`: a page whose browser already holds `user`'s session
+  (`browse_as(context, user, url)` switches an existing context to another user).
 - `axe_check(page)`: run axe-core on the page; fail on serious or critical violations.
 - `csp_violations(page)`: the list, kept up to date, of what the page's
   Content-Security-Policy blocked (Chromium enforces it and reports on the console).
@@ -140,19 +141,25 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM_PATH, "args": CHROMIUM_FLAGS}
 
 
+def browse_as(context, user, url):
+    """Make `context` browse as `user` (None: a visitor), replacing its cookies. The
+    session is made server-side; the sign-in form itself has its own journey."""
+    context.clear_cookies()
+    if user is None:
+        return
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": url}])
+
+
 @pytest.fixture
 def signed_in_page(new_context, live_server):
-    """signed_in_page(user) -> a new page in a browser signed in as `user`. The session is
-    made server-side; the sign-in form itself has its own journey."""
+    """signed_in_page(user) -> a new page in a browser signed in as `user`."""
 
     def open_page(user):
-        client = Client()
-        client.force_login(user)
-        session = client.cookies[settings.SESSION_COOKIE_NAME].value
         context = new_context()
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-        )
+        browse_as(context, user, live_server.url)
         return context.new_page()
 
     return open_page
@@ -166,8 +173,10 @@ def axe_check():
         missing(f"axe-core not found at {AXE_PATH}", "npm ci")
 
     def check(page):
-        # Evaluated, not added as a <script>: the site's CSP blocks inline scripts.
-        page.evaluate(AXE_PATH.read_text())
+        # Evaluated, not added as a <script>: the site's CSP blocks inline scripts. A
+        # context that loads it on every page (add_init_script) has it already.
+        if not page.evaluate("typeof axe !== 'undefined'"):
+            page.evaluate(AXE_PATH.read_text())
         violations = page.evaluate(AXE_RUN)
         failing = [v for v in violations if v["impact"] in AXE_FAILING_IMPACTS]
         if failing:

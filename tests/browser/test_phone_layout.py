@@ -1,6 +1,7 @@
 """On a 360 px phone no page of the demo scrolls sideways, in English and in Arabic,
-even with a long unbroken word in a title; chart labels stay readable (12 px or more);
-a failed form opens with its error summary focused."""
+even with a long unbroken word in a title; every table becomes stacked rows whose cells
+show their column's name; chart labels stay readable (12 px or more); a failed form
+opens with its error summary focused."""
 
 from playwright.sync_api import expect
 from wagtail.models import Page
@@ -8,6 +9,15 @@ from wagtail.models import Page
 from courses.models import ModulePage
 from evaluations.models import EvaluationPage
 from home.models import User
+from tests.browser.conftest import browse_as
+from tests.browser.test_accessibility import (
+    COURSE,
+    TEAM,
+    WORKSHOP,
+    by_viewer,
+    course_topic,
+    informational_call,
+)
 
 PHONE = {"width": 360, "height": 740}
 LONG_WORD = "Community-mental-health-task-sharing-supervision-framework-for-districts"
@@ -66,3 +76,73 @@ def test_a_failed_form_focuses_its_error_summary(page):
     expect(summary).to_be_focused()  # once the deferred script has run
     summary.locator("a").first.click()
     expect(page.locator("input:focus, select:focus, textarea:focus")).to_have_count(1)
+
+
+# Every table of the page stacked, each cell's label shown before it, and the cell's
+# content beside the label's column, not under it (a rect that starts in the first
+# third of the cell, from its inline start).
+STACKED_TABLE_PROBLEMS = """() => {
+    const problems = [];
+    for (const table of document.querySelectorAll('main table')) {
+        if (!table.classList.contains('table--stack')) {
+            problems.push(`a table is not stacked: ${table.className}`);
+            continue;
+        }
+        for (const cell of table.querySelectorAll('tbody td')) {
+            const label = cell.dataset.label;
+            if (!label) {
+                if (cell.colSpan < 2) problems.push(`a cell has no label: ${cell.textContent}`);
+                continue;
+            }
+            if (getComputedStyle(cell, '::before').content !== JSON.stringify(label)) {
+                problems.push(`the label "${label}" is not shown`);
+            }
+            const box = cell.getBoundingClientRect();
+            const rtl = getComputedStyle(cell).direction === 'rtl';
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            for (const rect of range.getClientRects()) {
+                if (rect.width <= 1) continue;  // visually hidden labels of inputs
+                const start = rtl ? box.right - rect.right : rect.left - box.left;
+                if (start < box.width / 3) {
+                    problems.push(`"${cell.textContent.trim()}" sits under its label "${label}"`);
+                    break;
+                }
+            }
+        }
+    }
+    return problems;
+}"""
+TABLE_PAGES = [
+    ("/forums/", "learner"),
+    ("/forums/barriers-and-solutions/", "learner"),
+    (course_topic, "learner"),  # a closed poll's results
+    ("/dashboard/", "learner"),
+    (f"{COURSE}teams/", "facilitator"),
+    (TEAM, "facilitator"),
+    (f"{TEAM}data/baseline/", "learner"),
+    (f"{COURSE}measures/", "facilitator"),
+    (f"{COURSE}pdsa/", "facilitator"),
+    (f"{COURSE}assessment/", "facilitator"),
+    (f"{COURSE}prework/", "facilitator"),
+    (f"{WORKSHOP}attendance/", "facilitator"),
+    (f"{WORKSHOP}evaluation/results/", "facilitator"),
+    (informational_call(0), "editor"),  # registrations and attendance
+    (f"{COURSE}hours/", "facilitator"),
+]
+
+
+def test_tables_become_labelled_stacked_rows_on_a_phone(demo_site, new_context, live_server):
+    context = new_context(viewport=PHONE)
+    viewer = context.new_page()
+    found = []
+    for username, paths in by_viewer(TABLE_PAGES).items():
+        browse_as(context, User.objects.get(username=username), live_server.url)
+        for path in paths + [f"/ar{path}" for path in paths]:
+            assert viewer.goto(path).status == 200, path
+            if not viewer.locator("main table").count():
+                found.append(f"{path} shows no table")
+            if (extra := viewer.evaluate(OVERFLOW)) > 0:
+                found.append(f"{path} scrolls {extra} px sideways")
+            found += [f"{path}: {problem}" for problem in viewer.evaluate(STACKED_TABLE_PROBLEMS)]
+    assert not found, "\n".join(found)

@@ -106,10 +106,8 @@ def test_continue_is_the_main_action_and_withdrawal_a_quiet_one(client, particip
     client.force_login(participant)
     html = client.get(COURSE).content.decode()
     assert 'class="button" href="/courses/mh-care/module-1/">Continue: ' in html
-    assert (
-        f'<a class="button button--quiet" href="{COURSE}withdraw/">Withdraw from the course</a>'
-        in html
-    )
+    withdraw = f'<a class="button button--quiet" href="{COURSE}withdraw/" data-confirm>'
+    assert f"{withdraw}Withdraw from the course</a>" in html
 
 
 def test_withdrawing_asks_first_and_works_without_javascript(client, participant, course):
@@ -118,7 +116,7 @@ def test_withdrawing_asks_first_and_works_without_javascript(client, participant
     assert response.status_code == 200
     html = response.content.decode()
     assert "Withdraw from Course mh-care?" in html and 'name="csrfmiddlewaretoken"' in html
-    assert f'href="{COURSE}">Cancel</a>' in html
+    assert f'href="{COURSE}" data-confirm-cancel>Cancel</a>' in html
     assert "no-store" in response["Cache-Control"]
     assert Enrolment.objects.get(user=participant).is_member  # asking changes nothing
     assert client.post(COURSE + "withdraw/").status_code == 302
@@ -134,7 +132,7 @@ def test_a_non_member_asked_to_withdraw_is_sent_back(client, stranger, course):
 def test_a_new_calendar_address_is_confirmed_first(client, participant):
     client.force_login(participant)
     dashboard = client.get("/dashboard/").content.decode()
-    assert '<a href="/dashboard/calendar/reset/">Make a new address' in dashboard
+    assert '<a href="/dashboard/calendar/reset/" data-confirm>Make a new address' in dashboard
     old = re.search(r'class="calendar-url">([^<]+)<', dashboard).group(1)
     assert client.get("/dashboard/calendar/reset/").status_code == 200
     assert old in client.get("/dashboard/").content.decode()  # unchanged by asking

@@ -85,7 +85,8 @@ def test_each_scale_is_an_svg_chart_with_a_table_alternative(client, answered, f
     html = client.get(results_url(answered)).content.decode()
     assert html.count('<svg role="img" aria-labelledby="chart-') == 3
     assert html.count("<table") == 3
-    assert '<th scope="row">4 Agree</th><td>4</td><td>40%</td>' in html
+    row = '<th scope="row">4 Agree</th><td data-label="Number">4</td>'
+    assert f'{row}<td data-label="Share">40%</td>' in html
     assert not re.search(r"<script(?![^>]*\bsrc=)", html)  # the chart needs no inline script
 
 
@@ -127,7 +128,8 @@ def test_editors_see_results(client, answered, editor):
         '<dd class="recommend-share">50%</dd>',
         # most useful: 9 picked one (one left it blank), 5 of them group work
         '<p class="muted">9 answers</p>',
-        '<th scope="row">Group work</th><td>5</td><td>56%</td>',
+        '<th scope="row">Group work</th><td data-label="Number">5</td>',
+        '<td data-label="Number">5</td><td data-label="Share">56%</td>',
     ):
         assert fragment in html, fragment
     assert html.count("<li>Weekly supervision</li>") == 10
