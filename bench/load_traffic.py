@@ -42,7 +42,7 @@ class Outcome:
 
     run_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     lock: threading.Lock = field(default_factory=threading.Lock)
-    replies: dict = field(default_factory=dict)  # body: post id, acknowledged (303)
+    replies: dict = field(default_factory=dict)  # body: its #post-N, acknowledged (303)
     unsure_replies: set = field(default_factory=set)  # bodies sent without an answer
     # (username, module id): completed? False/True when acknowledged, None when unsure
     completion: dict = field(default_factory=dict)
