@@ -36,9 +36,9 @@ from django.utils import translation
 from django.utils.cache import has_vary_header
 from wagtail.signals import page_published, page_unpublished
 
-from core.caching import scopes_are_current, state_cache
+from core.caching import PAGES_GENERATION_KEY, pages_generation, scopes_are_current, state_cache
 
-GENERATION_KEY = "anon-page-cache:generation"
+GENERATION_KEY = PAGES_GENERATION_KEY  # core/caching.py: remembered values share it
 RESTRICTED_KEY = "anon-page-cache:restricted-paths"
 
 
@@ -48,13 +48,13 @@ def is_anonymous(request):
 
 
 def cache_key(request):
-    generation = state_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+    generation_now = pages_generation()
     # Unprefixed URLs may redirect to the visitor's language, so that choice is part of
     # the key; prefixed URLs name their language themselves.
     language = translation.get_language_from_path(
         request.path_info
     ) or translation.get_language_from_request(request, check_path=False)
-    raw = f"{request.get_host()}|{request.get_full_path()}|{language}|{generation}"
+    raw = f"{request.get_host()}|{request.get_full_path()}|{language}|{generation_now}"
     return "anon-page-cache:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -163,7 +163,7 @@ def connect_signals():
     and any change to who may view a page. Topics and reports, which forum activity
     saves all the time, are left to the forums app's own scopes (forums/page_cache.py):
     no Wagtail page shows them to anonymous visitors."""
-    from wagtail.models import PageViewRestriction, get_page_models
+    from wagtail.models import PageViewRestriction, Site, get_page_models
     from wagtail.signals import post_page_move, published, unpublished
     from wagtail.snippets.models import get_snippet_models
 
@@ -175,7 +175,7 @@ def connect_signals():
     # Translation rows are saved after their parent's post_save: they clear it again.
     translations = [SiteSettingsTranslation, ForumTranslation]
     snippets = [model for model in get_snippet_models() if model not in (Topic, Report)]
-    for model in [*get_page_models(), *snippets, SiteSettings, *translations]:
+    for model in [*get_page_models(), *snippets, Site, SiteSettings, *translations]:
         post_save.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-s-{model}")
         post_delete.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-d-{model}")
     for signal in (post_save, post_delete):
