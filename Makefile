@@ -15,6 +15,7 @@ AXE := node_modules/axe-core/axe.min.js
 SCALE ?= 1
 BENCH_SECONDS ?= 6
 LOAD_SECONDS ?= 60
+LOAD_LEARNERS ?= 20
 
 .DEFAULT_GOAL := help
 
@@ -108,8 +109,10 @@ messages: $(TEST_STAMP) ## Refresh the ar/fa/ur catalogues from the code and com
 		--ignore=static --ignore=media --ignore=bench --ignore=tests
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
-load: $(TEST_STAMP) ## Load and fault test on gunicorn, with checks (LOAD_SECONDS=60, LOAD_ARGS=--kill-worker)
+load: $(TEST_STAMP) ## Load and fault test on gunicorn, with checks, then LOAD_LEARNERS=20 signed-in learners (LOAD_SECONDS=60, LOAD_ARGS=--kill-worker)
 	$(BIN)/python -m bench.load --scale $(SCALE) --seconds $(LOAD_SECONDS) $(LOAD_ARGS)
+	$(BIN)/python -m bench.load --scale $(SCALE) --seconds $(LOAD_SECONDS) $(LOAD_ARGS) \
+		--visitors 0 --posters 0 --learners $(LOAD_LEARNERS)
 
 clean: ## Remove the virtualenv, databases, static, media and test tools
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* static media node_modules test-results

@@ -1,13 +1,18 @@
 """`make load`: the load and fault test. Seeds the demo at --scale, serves it with
 gunicorn (2 sync workers on 127.0.0.1, bench/load_settings.py) and for --seconds drives
-visitors, signed-in learners (open modules, mark them complete and not done) and
+visitors, signed-in learners (open modules, mark them complete and not done, and
+between modules read the course page, their dashboard, the forum list and a topic) and
 participants (reply in the public forum) at once; then checks that no answer was a 5xx,
 the server never logged "database is locked", every reply the server acknowledged is in
 the database exactly once, every topic's counters equal its posts, and every
 acknowledged completion is stored. Exits 1 when a check fails.
 
     .venv/bin/python -m bench.load --seconds 30 [--kill-worker]
+    .venv/bin/python -m bench.load --visitors 0 --posters 0 --learners 20
     scripts/with-postgres .venv/bin/python -m bench.load --seconds 30
+
+The second line is the signed-in run `make load` adds: 20 learners at once, each its
+own account (load-01 … load-20, enrolled in the demo course, created when missing).
 
 --kill-worker sends SIGKILL to one gunicorn worker halfway through: requests it was
 serving are cut (counted as "cut", not as 5xx); gunicorn starts a new worker and the

@@ -43,24 +43,25 @@ def server_errors(recorder):
 
 
 def replies_once(outcome):
-    """Every acknowledged reply is in the database once, with the id the redirect named;
-    a reply sent without an answer is there at most once. Returns problems."""
+    """Every acknowledged reply is in the database once, at the position the redirect's
+    `#post-N` anchor named; a reply sent without an answer is there at most once.
+    Returns problems."""
     found = Counter()
-    ids = {}
-    for body, pk in Post.objects.filter(body__startswith=outcome.body_prefix).values_list(
-        "body", "pk"
+    positions = {}
+    for body, position in Post.objects.filter(body__startswith=outcome.body_prefix).values_list(
+        "body", "position"
     ):
         found[body] += 1
-        ids[body] = pk
+        positions[body] = position
     problems = [
         f"acknowledged reply stored {found[body]} times: {body!r}"
         for body in outcome.replies
         if found[body] != 1
     ]
     problems += [
-        f"reply {body!r} stored as post {ids[body]}, the redirect said {pk}"
-        for body, pk in outcome.replies.items()
-        if found[body] == 1 and ids[body] != pk
+        f"reply {body!r} stored as post #{positions[body]}, the redirect said #{position}"
+        for body, position in outcome.replies.items()
+        if found[body] == 1 and positions[body] != position
     ]
     problems += [f"reply stored {n} times: {body!r}" for body, n in found.items() if n > 1]
     unknown = set(found) - set(outcome.replies) - outcome.unsure_replies

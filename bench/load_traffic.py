@@ -1,8 +1,11 @@
 """What the load test's virtual users do until `stop` is set: visitors read pages,
-learners work through the demo course's modules, participants reply in the public
-forum. Each virtual user runs in its own thread with its own account, so one account's
-actions never race each other; what races is the server's work for different users."""
+learners work through the demo course's modules (reading the course page, their
+dashboard and the forums between modules, as people do), participants reply in the
+public forum. Each virtual user runs in its own thread with its own account, so one
+account's actions never race each other; what races is the server's work for different
+users."""
 
+import contextlib
 import random
 import re
 import threading
@@ -23,6 +26,15 @@ class Site:
     modules: list  # (id, path) in course order
     topic_paths: list  # public forum topics, "/forums/<forum>/<id>-<slug>/"
 
+    def learner_reading(self, pick):
+        """The pages a signed-in learner reads between two modules, as (kind, path)."""
+        return [
+            ("course (signed in)", self.course_path),
+            ("dashboard", "/dashboard/"),
+            ("forum list (signed in)", "/forums/"),
+            ("forum topic (signed in)", pick.choice(self.topic_paths)),
+        ]
+
 
 @dataclass
 class Outcome:
@@ -30,7 +42,7 @@ class Outcome:
 
     run_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     lock: threading.Lock = field(default_factory=threading.Lock)
-    replies: dict = field(default_factory=dict)  # body: post id, acknowledged (302)
+    replies: dict = field(default_factory=dict)  # body: its #post-N, acknowledged (303)
     unsure_replies: set = field(default_factory=set)  # bodies sent without an answer
     # (username, module id): completed? False/True when acknowledged, None when unsure
     completion: dict = field(default_factory=dict)
@@ -63,12 +75,17 @@ def signed_in(session, username, password, stop):
 
 def learner(session, site, stop, username, password, outcome):
     """Open each module in course order and mark it complete, then mark them not done in
-    reverse order (prerequisites stay satisfied), again and again."""
+    reverse order (prerequisites stay satisfied), again and again; before each module,
+    read the next of the course page, the dashboard, the forum list and a topic."""
     if not signed_in(session, username, password, stop):
         return
+    pick = random.Random()  # noqa: S311 - choosing pages, not secrets
     steps = [(m, True) for m in site.modules] + [(m, False) for m in reversed(site.modules)]
+    reading = site.learner_reading(pick)
     while not stop.is_set():
-        for module, completed in steps:
+        for number, (module, completed) in enumerate(steps):
+            with contextlib.suppress(Cut):  # only a read: the module step still happens
+                session.get(*reading[number % len(reading)])
             # A cut request is sent again, as a person would: the next module may need it.
             while not stop.is_set():
                 try:
@@ -76,6 +93,7 @@ def learner(session, site, stop, username, password, outcome):
                     break
                 except Cut:
                     continue
+        reading = site.learner_reading(pick)  # another topic next round
 
 
 def learner_step(session, course_path, module, completed, outcome, username):
@@ -103,13 +121,16 @@ def poster(session, site, stop, username, password, outcome):
             session.get("reply form", topic + "reply/")
             with outcome.lock:
                 outcome.unsure_replies.add(body)
-            status, headers, _b = session.post("reply", topic + "reply/", {"body": body})
+            # 303 See Other: the reply was written (forums.views.common.see_other).
+            status, headers, _b = session.post(
+                "reply", topic + "reply/", {"body": body}, expected=(303,)
+            )
         except Cut:
             continue
         found = POST_ID.search(headers.get("Location", ""))
         with outcome.lock:
             outcome.unsure_replies.discard(body)
-            if status == 302 and found:
+            if status == 303 and found:
                 outcome.replies[body] = int(found.group(1))
 
 

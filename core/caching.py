@@ -4,9 +4,20 @@
 it can fill up and evict. `state` holds the few keys the site itself keeps: counters,
 locks, the page cache's generation. Visitors cannot add keys to it, so a flood of
 requests can never evict a rate limit or bring back a stale generation.
+
+A view tells the anonymous page cache (home/page_cache.py) that its response may be
+stored (mark_cacheable), which query parameters it used (declare_cache_query) and, for a
+view outside the page tree, which scopes of data it shows (depends_on_scopes). The app
+that owns that data calls bump_scope when it changes: a forum reply makes the forums'
+pages stale and leaves every other cached page alone.
 """
 
+import time
+
 from django.core.cache import caches
+from django.db import transaction
+
+SCOPE_KEY = "anon-page-cache:scope:"
 
 
 def state_cache():
@@ -24,6 +35,63 @@ def declare_cache_query(request, params):
         for key, values in params.items()
         if values not in (None, "", [])
     }
+
+
+def mark_cacheable(request, timeout=None):
+    """The view's response to a signed-out visitor may be stored in the anonymous page
+    cache (and `timeout` seconds at most, when that is shorter than PAGE_CACHE_SECONDS: a
+    poll that closes soon). Views that are not Wagtail pages must also name their scopes
+    (depends_on_scopes) or nothing is stored."""
+    request.anonymous_page_cacheable = True
+    request.page_cache_timeout = timeout
+
+
+def depends_on_scopes(request, *names):
+    """A view that shows data outside the page tree (a forum's posts) names the scopes
+    that data belongs to, before it reads it: the generation of each is taken now and
+    stored with the cached response, and a hit is refused once any of them moved on
+    (bump_scope). Taking them first means a change committed while the view renders
+    leaves the stored copy already out of date, never current."""
+    request.page_cache_scopes = scope_generations(names)
+
+
+def scope_generations(names):
+    """{name: generation}. A scope seen for the first time (or after the state cache
+    was emptied) starts at the clock in nanoseconds, so it never repeats a number an
+    older cached copy holds."""
+    state = state_cache()
+    keys = {name: SCOPE_KEY + name for name in names}
+    found = state.get_many(keys.values())
+    return {
+        name: found[key] if key in found else state.get_or_set(key, time.time_ns, timeout=None)
+        for name, key in keys.items()
+    }
+
+
+def scopes_are_current(generations):
+    """True while no scope of a cached copy has been bumped since it was rendered."""
+    if not generations:
+        return True
+    keys = {SCOPE_KEY + name: generation for name, generation in generations.items()}
+    found = state_cache().get_many(keys)
+    return all(found.get(key) == generation for key, generation in keys.items())
+
+
+def bump_scope(*names):
+    """Make every cached copy that depends on these scopes out of date: now, and again
+    when the current transaction commits, so a copy rendered from the data as it was
+    before the commit is never stored as current."""
+    _bump(names)
+    transaction.on_commit(lambda: _bump(names))
+
+
+def _bump(names):
+    state = state_cache()
+    for name in names:
+        try:
+            state.incr(SCOPE_KEY + name)
+        except ValueError:  # never read yet, or the state cache was emptied
+            state.set(SCOPE_KEY + name, time.time_ns(), timeout=None)
 
 
 # The generation of everything published: publishing, moving or deleting a page and

@@ -20,6 +20,7 @@ from django.utils.html import format_html
 from forums.choices import NotificationKind
 from forums.models import Post
 from forums.notifications import may_read, notify
+from forums.page_cache import changed_topic
 
 # After a space, a line start or punctuation (not inside an email address); a trailing
 # full stop or comma ends the sentence, not the name.
@@ -95,6 +96,7 @@ def link_in_post(post, users):
     if html != post.body_html:
         post.body_html = html
         Post.objects.filter(pk=post.pk).update(body_html=html)
+        changed_topic(post.topic_id)
 
 
 def suggestions(forum, topic=None, limit=30):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from forums import posting
 from forums.models import Poll, PollChoice, PollOption, PollVoter
+from forums.page_cache import changed_topic
 
 
 class VoteRefused(Exception):
@@ -31,6 +32,7 @@ def create_poll(topic, *, question, options, multiple, anonymous, closes_at):
         PollOption.objects.bulk_create(
             PollOption(poll=poll, label=label, position=n) for n, label in enumerate(options, 1)
         )
+        changed_topic(topic.pk)
     return poll
 
 
@@ -60,6 +62,7 @@ def vote(poll, user, option_ids):
         else:
             choices = [PollChoice(option=option, user=user) for option in options]
         PollChoice.objects.bulk_create(choices)
+        changed_topic(poll.topic_id)
 
 
 def close_early(poll, by):
@@ -93,6 +96,7 @@ def _close(poll, closed_at, by):
         if not Poll.objects.filter(pk=poll.pk, closed_at=None).update(closed_at=closed_at):
             return False
         poll.closed_at = closed_at
+        changed_topic(poll.topic_id)
         posting.reply(poll.topic, by, results_markdown(poll), may_post_when_locked=True)
     return True
 

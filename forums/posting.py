@@ -15,6 +15,7 @@ from django.utils import timezone
 from forums.choices import NotificationKind
 from forums.models import Forum, Post, Subscription, Topic
 from forums.notifications import notify
+from forums.page_cache import changed_topic
 from forums.rendering import body_hash, render_markdown
 
 
@@ -136,6 +137,7 @@ def moderate_post(post, decision, *, by, reason="", **flags):
 def set_topic_flags(topic, **flags):
     """Pin, lock or hide a topic: single-row updates of named fields only."""
     Topic.objects.filter(pk=topic.pk).update(**flags)
+    changed_topic(topic.pk)
     for name, value in flags.items():
         setattr(topic, name, value)
 

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from forums.choices import NotificationKind, ReactionKind
 from forums.models import Reaction
 from forums.notifications import notify
+from forums.page_cache import changed_topic
 
 
 def toggle(post, user, kind):
@@ -14,6 +15,7 @@ def toggle(post, user, kind):
     the reaction is now on. The author hears about a new reaction, once."""
     with transaction.atomic():
         removed, _by_model = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
+        changed_topic(post.topic_id)
         if removed:
             return False
         try:

@@ -1,4 +1,5 @@
-"""A whole-response cache of Wagtail pages for anonymous visitors.
+"""A whole-response cache of Wagtail pages, and of other views that name their data's
+scopes (the forums), for anonymous visitors.
 
 Anonymous visitors all see the same page, so the rendered HTML is kept in the cache and
 served before sessions, authentication and page routing run. Publishing, unpublishing,
@@ -16,6 +17,13 @@ Two guards keep the cache honest (issue 13):
   parameters the page declared it used (core.caching.declare_cache_query); any other
   query string is served uncached. The generation and the restricted paths live in the
   `state` cache alias, which visitors cannot fill.
+
+Views outside the page tree (the forum list, a forum, a topic) are stored only when they
+named the scopes of data they show (core.caching.depends_on_scopes); each copy keeps the
+generation of every scope it showed, and a hit is refused once one has moved on, so the
+forums app makes its own pages stale (bump_scope) without emptying anyone else's. Every
+copy also depends on the site-wide generation above: a published page can change the
+menus of every page.
 """
 
 import hashlib
@@ -28,14 +36,10 @@ from django.utils import translation
 from django.utils.cache import has_vary_header
 from wagtail.signals import page_published, page_unpublished
 
-from core.caching import PAGES_GENERATION_KEY, pages_generation, state_cache
+from core.caching import PAGES_GENERATION_KEY, pages_generation, scopes_are_current, state_cache
 
 GENERATION_KEY = PAGES_GENERATION_KEY  # core/caching.py: remembered values share it
 RESTRICTED_KEY = "anon-page-cache:restricted-paths"
-
-
-def mark_cacheable(request):
-    request.anonymous_page_cacheable = True
 
 
 def is_anonymous(request):
@@ -79,7 +83,13 @@ def restricted_paths():
 
 
 def is_restricted(page_path):
-    return any(page_path.startswith(path) for path in restricted_paths())
+    return page_path is not None and any(page_path.startswith(path) for path in restricted_paths())
+
+
+def is_current(cached):
+    return not is_restricted(cached.page_cache_path) and scopes_are_current(
+        getattr(cached, "page_cache_scopes", None)
+    )
 
 
 def query_matches_declaration(request):
@@ -99,6 +109,11 @@ def served_page_path(request):
     return getattr(getattr(route, "page", None), "path", None)
 
 
+def lifetime(request):
+    shorter = getattr(request, "page_cache_timeout", None)
+    return min(shorter, settings.PAGE_CACHE_SECONDS) if shorter else settings.PAGE_CACHE_SECONDS
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -108,13 +123,14 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         cached = cache.get(key)
-        if cached is not None and not is_restricted(cached.page_cache_path):
+        if cached is not None and is_current(cached):
             return cached
         response = self.get_response(request)
         page_path = served_page_path(request)
+        scopes = getattr(request, "page_cache_scopes", None)
         if (
             getattr(request, "anonymous_page_cacheable", False)
-            and page_path is not None
+            and (page_path is not None or scopes)
             and not is_restricted(page_path)
             and query_matches_declaration(request)
             and response.status_code == 200
@@ -126,7 +142,8 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             response.page_cache_path = page_path
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response.page_cache_scopes = scopes
+            cache.set(key, response, lifetime(request))
         return response
 
 
@@ -143,19 +160,22 @@ def connect_signals():
     """Clear on anything that may change what a published page shows: publishing and
     unpublishing (pages and snippets), moves, any save or deletion of a page (pages
     created in code with add_child skip the publish signal), snippet and settings edits,
-    and any change to who may view a page."""
+    and any change to who may view a page. Topics and reports, which forum activity
+    saves all the time, are left to the forums app's own scopes (forums/page_cache.py):
+    no Wagtail page shows them to anonymous visitors."""
     from wagtail.models import PageViewRestriction, Site, get_page_models
     from wagtail.signals import post_page_move, published, unpublished
     from wagtail.snippets.models import get_snippet_models
 
-    from forums.models import ForumTranslation
+    from forums.models import ForumTranslation, Report, Topic
     from home.models import SiteSettings, SiteSettingsTranslation
 
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(clear_on_change, dispatch_uid=f"page-cache-{id(signal)}")
     # Translation rows are saved after their parent's post_save: they clear it again.
     translations = [SiteSettingsTranslation, ForumTranslation]
-    for model in [*get_page_models(), *get_snippet_models(), Site, SiteSettings, *translations]:
+    snippets = [model for model in get_snippet_models() if model not in (Topic, Report)]
+    for model in [*get_page_models(), *snippets, Site, SiteSettings, *translations]:
         post_save.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-s-{model}")
         post_delete.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-d-{model}")
     for signal in (post_save, post_delete):

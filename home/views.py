@@ -18,13 +18,13 @@ from wagtail.models import Locale, Page
 from wagtail.views import serve
 
 from applications import invitations
+from core.caching import mark_cacheable
 from core.ids import parse_id
 from core.redirects import local_or
 from core.throttle import allow, allow_request
 from courses.responses import refuse
 from home import accounts
 from home.forms import PendingAccountsPasswordResetForm, ProfileForm, SignUpForm
-from home.page_cache import mark_cacheable
 from home.site_cache import remember_route, route_from_cache, site_for_request
 from home.throttle import too_many_requests
 

@@ -53,7 +53,9 @@ MODULES = {
         "tests/home/test_page_cache.py",
         "tests/security/test_page_cache.py",
         "tests/security/test_headers.py",
+        "tests/forums/test_page_cache.py",
     ],
+    "forums/page_cache.py": ["tests/forums/test_page_cache.py"],
     "evaluations/models.py": [
         "tests/evaluations/test_answering.py",
         "tests/evaluations/test_simultaneous_answers.py",

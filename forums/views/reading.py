@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from core.translations import in_reader_language
 from forums import access, mentions, people, polls, reactions, unread
@@ -17,6 +18,7 @@ from forums.models import (
     Subscription,
     Topic,
 )
+from forums.page_cache import ACTIVITY, FORUMS, TOPIC, offer, shows
 from forums.reports import open_reports, with_report_flags
 from forums.views.common import forum_view, topic_view
 from forums.views.polls import may_add_poll
@@ -98,14 +100,18 @@ def search_context(request, forums):
     return context
 
 
+@shows(FORUMS, ACTIVITY)
 def forum_list(request):
     forums = forums_with_stats(request.user)
     context = {"forums": forums}
     if "q" in request.GET:
         context.update(search_context(request, forums))
+    else:
+        offer(request, {})
     return render(request, "forums/forum_list.html", context)
 
 
+@shows(FORUMS, ACTIVITY)
 @forum_view
 def forum_detail(request, forum, rights):
     context = {"forum": forum, "rights": rights}
@@ -130,7 +136,15 @@ def forum_detail(request, forum, rights):
         context["subscribed"] = Subscription.objects.filter(user=user, forum=forum).exists()
     context["page"] = page
     context["page_links"] = page_links(page.number, page.paginator.num_pages)
+    query = {"page": asked_page(request, page.number)}
+    offer(request, {**query, "show": "unanswered" if context["unanswered"] else None}, forum=forum)
     return render(request, "forums/forum_detail.html", context)
+
+
+def asked_page(request, number):
+    """The page number a ?page= asked for, as the page cache should see it (None when
+    the address named no page)."""
+    return number if "page" in request.GET else None
 
 
 def unanswered(topics):
@@ -151,6 +165,7 @@ def mark_read(user, topic, position):
     return previous or 0
 
 
+@shows(FORUMS, TOPIC)
 @topic_view
 def topic_detail(request, topic, rights):
     url_kwargs = request.resolver_match.kwargs
@@ -187,7 +202,18 @@ def topic_detail(request, topic, rights):
         context["move_targets"] = [
             forum for forum in access.moderated_forums(user) if forum.pk != topic.forum_id
         ]
+    query = {"page": asked_page(request, number)}
+    offer(request, query, forum=topic.forum, timeout=poll_closes_in(topic))
     return render(request, "forums/topic_detail.html", context)
+
+
+def poll_closes_in(topic):
+    """Seconds until the topic's open poll closes (the next view then posts its results),
+    or None."""
+    poll = getattr(topic, "poll", None)
+    if poll is None or poll.closed_at or not poll.closes_at:
+        return None
+    return max(1, int((poll.closes_at - timezone.now()).total_seconds()))
 
 
 def topic_poll(topic, user):
