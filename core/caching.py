@@ -102,7 +102,22 @@ REMEMBERED_LIFETIME = 24 * 60 * 60
 
 
 def pages_generation():
-    return state_cache().get_or_set(PAGES_GENERATION_KEY, 1, timeout=None)
+    # Started at the clock, as scopes are: an emptied state cache never repeats a number.
+    return state_cache().get_or_set(PAGES_GENERATION_KEY, time.time_ns, timeout=None)
+
+
+def start_new_pages_generation():
+    """Now, and again when the transaction commits, so that nothing rendered or
+    remembered from the data as it was before the commit is kept as current."""
+    _bump_pages_generation()
+    transaction.on_commit(_bump_pages_generation)
+
+
+def _bump_pages_generation():
+    try:
+        state_cache().incr(PAGES_GENERATION_KEY)
+    except ValueError:  # never read yet, or the state cache was emptied
+        state_cache().set(PAGES_GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def remembered_key(name):

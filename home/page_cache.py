@@ -36,7 +36,13 @@ from django.utils import translation
 from django.utils.cache import has_vary_header
 from wagtail.signals import page_published, page_unpublished
 
-from core.caching import PAGES_GENERATION_KEY, pages_generation, scopes_are_current, state_cache
+from core.caching import (
+    PAGES_GENERATION_KEY,
+    pages_generation,
+    scopes_are_current,
+    start_new_pages_generation,
+    state_cache,
+)
 
 GENERATION_KEY = PAGES_GENERATION_KEY  # core/caching.py: remembered values share it
 RESTRICTED_KEY = "anon-page-cache:restricted-paths"
@@ -63,11 +69,7 @@ def cache_control(response):
 
 
 def clear():
-    state = state_cache()
-    try:
-        state.incr(GENERATION_KEY)
-    except ValueError:
-        state.set(GENERATION_KEY, 1, timeout=None)
+    start_new_pages_generation()
 
 
 def restricted_paths():

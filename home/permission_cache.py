@@ -11,15 +11,15 @@ and reads, so every backend answers from it."""
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from core.caching import REMEMBERED_LIFETIME, state_cache
+from core.caching import REMEMBERED_LIFETIME, bump_scope, scope_generations, state_cache
 
-GENERATION_KEY = "permissions:generation"
+SCOPE = "permissions"
 
 
 def warm(user):
     if not user.is_active or user.is_anonymous or hasattr(user, "_perm_cache"):
         return
-    generation = state_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+    generation = scope_generations([SCOPE])[SCOPE]
     # The flag is in the key: making someone a superuser is a save of the user.
     key = f"permissions:{generation}:{user.pk}:{user.is_superuser}"
     perms = state_cache().get(key)
@@ -32,10 +32,7 @@ def warm(user):
 
 
 def start_new_generation(**kwargs):
-    try:
-        state_cache().incr(GENERATION_KEY)
-    except ValueError:
-        state_cache().set(GENERATION_KEY, 1, timeout=None)
+    bump_scope(SCOPE)  # now and on commit: a copy read before the commit is never kept
 
 
 def connect_signals(user_model):
