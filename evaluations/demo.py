@@ -236,15 +236,14 @@ def crowd_row(number):
     )
 
 
-def answer_crowd(page, scale, answered):
-    """Anonymous answers in bulk, each with a random id and the day only, as
-    `record_answer` stores them one by one."""
+def anonymous_answers(page, numbered_users):
+    """Plausible anonymous answers for these (number, user) pairs, with their respondent
+    rows, each with a random id and the day only, as `record_answer` stores them one by
+    one; for `bulk_create` (here and in bench/lists.py)."""
     names = [field.clean_name for field in page.form_fields.all()]
     day = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
     respondents, answers, taken = [], [], set()
-    for number, user in enumerate(crowd.users(scale)):
-        if number % 5 > 2 or user.pk in answered:
-            continue
+    for number, user in numbered_users:
         *scales, recommend, session, change, suggestion = crowd_row(number)
         values = [*scales, recommend, SESSIONS[session], change, suggestion]
         pk = random_anonymous_pk(EvaluationAnswer, taken)
@@ -259,9 +258,21 @@ def answer_crowd(page, scale, answered):
                 submit_time=day,
             )
         )
+    return respondents, answers
+
+
+def answer_crowd(page, scale, answered):
+    """Three in five of the crowd answer."""
+    respondents, answers = anonymous_answers(
+        page,
+        [
+            (number, user)
+            for number, user in enumerate(crowd.users(scale))
+            if number % 5 < 3 and user.pk not in answered
+        ],
+    )
     EvaluationRespondent.objects.bulk_create(respondents, batch_size=500)
     EvaluationAnswer.objects.bulk_create(answers, batch_size=500)
-    return len(answers)
 
 
 def load(scale, stdout):
