@@ -28,8 +28,11 @@ PYTHON = str(Path(sys.executable).parent / "python")
 COURSE = "/courses/scaling-up-community-mental-health-care/"
 WORKSHOP = f"{COURSE}workshop-1-amman/"
 
+# The same demo topic at both scales (the 10,000-post one exists only from scale 2; its
+# first and last pages are in the main table).
+TOPIC = "Getting supervisors to protect time for supervision"
 # (label, path, demo account): the signed-in pages, as the learner unless only a
-# facilitator may see the page. The forum topic is looked up (its id depends on scale).
+# facilitator may see the page. The follow-up and the topic are looked up.
 PAGES = [
     ("course", COURSE, "learner"),
     ("module (open)", f"{COURSE}what-task-sharing-means/", "learner"),
@@ -140,7 +143,7 @@ def looked_up(label):
     if label == "follow-up":
         pages = FollowUpPage.objects.live().filter(locale__language_code="en")
         return pages.filter(url_path__contains=WORKSHOP.removeprefix("/courses"))[0].url
-    return Topic.objects.order_by("-post_count", "pk")[0].get_absolute_url()
+    return Topic.objects.get(title=TOPIC).get_absolute_url()
 
 
 def figure(costs, label, path, user, cookies):
