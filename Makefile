@@ -14,6 +14,7 @@ export HOST PORT
 AXE := node_modules/axe-core/axe.min.js
 SCALE ?= 1
 BENCH_SECONDS ?= 6
+GROWTH_SCALE ?= 10
 LOAD_SECONDS ?= 60
 LOAD_LEARNERS ?= 20
 
@@ -101,8 +102,8 @@ security: $(TEST_STAMP) ## bandit on the code, pip-audit on the installed packag
 mutation: $(TEST_STAMP) ## Mutation testing of the guarding modules into bench/MUTATION.md (MODULES=core/redirects.py)
 	$(BIN)/python scripts/mutation.py $(MODULES)
 
-bench: $(TEST_STAMP) ## Requests/s of the main pages against a floor, into bench/RESULTS.md (SCALE=1)
-	$(BIN)/python -m bench.run --scale $(SCALE) --seconds $(BENCH_SECONDS)
+bench: $(TEST_STAMP) ## Requests/s of the main pages against a floor, growth from scale 1 to GROWTH_SCALE, large lists, into bench/RESULTS.md (SCALE=1, GROWTH_SCALE=10)
+	$(BIN)/python -m bench.run --scale $(SCALE) --seconds $(BENCH_SECONDS) --growth-scale $(GROWTH_SCALE)
 
 messages: $(TEST_STAMP) ## Refresh the ar/fa/ur catalogues from the code and compile them (needs gettext)
 	$(MANAGE) makemessages -l ar -l fa -l ur --no-obsolete --ignore=.venv --ignore=node_modules \
@@ -116,4 +117,4 @@ load: $(TEST_STAMP) ## Load and fault test on gunicorn, with checks, then LOAD_L
 
 clean: ## Remove the virtualenv, databases, static, media and test tools
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* static media node_modules test-results
-	rm -rf bench/bench.sqlite3* bench/static bench/cache
+	rm -rf bench/bench.sqlite3* bench/static bench/cache bench/growth-*.sqlite3* bench/cache-growth-*

@@ -3,8 +3,9 @@ now, with one application submitted by the demo learner and one accepted (with i
 status change, enrolments and sign-up invitations), and a “look back, look ahead”
 message before the first course's quarterly call.
 
-Rows are created only when missing, with dates derived from the day the course is
-first created or from stored workshop times, so a second run changes nothing.
+At --scale 2 and above the crowd applies too (`apply_crowd`). Rows are created only when
+missing, with dates derived from the day the course is first created or from stored
+workshop times, so a second run changes nothing.
 """
 
 import zoneinfo
@@ -17,9 +18,8 @@ from applications.choices import ApplicationStatus, TeamRole
 from applications.invitations import invitation_url
 from applications.models import Application, CoreTeamMember, Invitation
 from applications.review import change_status
-from core.demo import demo_user
 from courses.choices import CourseFormat, EnrolmentMode
-from courses.demo import COURSE_SLUG
+from courses.demo import COURSE_SLUG, crowd
 from courses.models import CourseIndexPage, CoursePage, FollowUpPage, WorkshopPage
 from reminders.models import SessionMessage
 
@@ -116,14 +116,13 @@ def demo_applicant(username):
     return user
 
 
-def create_application(course, spec, reviewer, suffix="", applicant=None):
+def create_application(course, spec, reviewer):
     username, organisation, country, practice, readiness, team, decision = spec
-    organisation += suffix
     if Application.objects.filter(course=course, organisation=organisation).exists():
         return
     application = Application.objects.create(
         course=course,
-        applicant=applicant or demo_applicant(username),
+        applicant=demo_applicant(username),
         organisation=organisation,
         country=country,
         practice=practice,
@@ -138,6 +137,55 @@ def create_application(course, spec, reviewer, suffix="", applicant=None):
     )
     if decision:  # demo data: recorded without emailing the team
         change_status(application, ApplicationStatus.ACCEPTED, reviewer, decision)
+
+
+READINESS = (
+    "Our director has agreed two hours a week of supervision, and three clinicians have "
+    "volunteered to deliver the practice first."
+)
+CROWD_PRACTICES = [
+    "The Thinking Healthy Programme, delivered by community health workers.",
+    "Problem Management Plus for mothers in the first year after birth.",
+    "PHQ-9 screening at antenatal visits, with referral to a supervising psychologist.",
+]
+
+
+def apply_crowd(course, scale):
+    """At --scale 2 and above, five applications per scale step from the crowd
+    (courses/demo/crowd.py), each with a core team of four, waiting for review."""
+    people = crowd.people(scale)
+    wanted = {}
+    for number in range(5 * (scale - 1)):
+        # Applicants and their teams from the far end of the crowd, away from its teams.
+        team = [people[-1 - 4 * number - j] for j in range(4)]
+        organisation = f"{team[0][2]} ({team[0][1]})"
+        wanted[organisation] = (number, team)
+    have = set(
+        Application.objects.filter(course=course, organisation__in=wanted).values_list(
+            "organisation", flat=True
+        )
+    )
+    users = get_user_model().objects.in_bulk(
+        [team[0][0] for _number, team in wanted.values()], field_name="username"
+    )
+    new = Application.objects.bulk_create(
+        [
+            Application(course=course, applicant=users[team[0][0]], organisation=organisation,
+                        country=team[0][3], practice=CROWD_PRACTICES[number % 3],
+                        ready_to_adopt=True, readiness_explanation=READINESS,
+                        will_submit_metrics=True, can_attend_all_sessions=number % 4 != 1)
+            for organisation, (number, team) in wanted.items()
+            if organisation not in have and team[0][0] in users
+        ]
+    )  # fmt: skip
+    roles = [TeamRole.SENIOR_LEADER, TeamRole.SUPERVISOR, TeamRole.CLINICIAN, TeamRole.CLINICIAN]
+    CoreTeamMember.objects.bulk_create(
+        CoreTeamMember(application=application, name=name, email=f"{username}@example.org",
+                       role=role)
+        for application in new
+        for (username, name, *_rest), role in zip(wanted[application.organisation][1], roles,
+                                                 strict=True)
+    )  # fmt: skip
 
 
 def create_session_message():
@@ -167,11 +215,7 @@ def load(scale, stdout):
     reviewer = get_user_model().objects.get(username="editor")
     for spec in APPLICATIONS:
         create_application(course, spec, reviewer)
-    for number in range(2, scale + 1):  # more applications for performance work
-        applicant, _created = demo_user(f"applicant-{number}", display_name=f"Applicant {number}")
-        create_application(
-            course, APPLICATIONS[0], reviewer, suffix=f" (team {number})", applicant=applicant
-        )
+    apply_crowd(course, scale)
     create_session_message()
     stdout.write(f"Applications: {course.title} takes applications at {course.url}")
     invitation = Invitation.objects.filter(course=course, used_at=None).order_by("pk").first()

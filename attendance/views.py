@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -45,11 +46,28 @@ def workshop_attendance(request, workshop):
         messages.success(request, _("Attendance is saved."))
         return redirect(request.path)
     attended = attended_days([workshop], participants)
+    # Each day's labels formatted once, not once per participant: at 500 participants
+    # the date filter in every cell was most of the page's time.
+    columns = [
+        {
+            "value": day.isoformat(),
+            "short": date_format(day, "D j M"),
+            "long": date_format(day, "j F"),
+        }
+        for day in days
+    ]
     rows = [
-        (person, [(day, (person.pk, workshop.pk, day) in attended) for day in days])
+        (
+            person,
+            person.get_full_name(),
+            [
+                (column, (person.pk, workshop.pk, day) in attended)
+                for day, column in zip(days, columns, strict=True)
+            ],
+        )
         for person in participants
     ]
-    context = {"course": course, "workshop": workshop, "days": days, "rows": rows}
+    context = {"course": course, "workshop": workshop, "columns": columns, "rows": rows}
     return TemplateResponse(request, "attendance/workshop_attendance.html", context)
 
 

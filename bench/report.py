@@ -11,6 +11,7 @@ from importlib.metadata import version
 from django.db import connection
 
 from bench import measure
+from bench.growth import GROWTH_MS_GOAL, LIST_MS_GOAL
 from bench.pages import WEIGHED_PAGES
 
 
@@ -30,6 +31,7 @@ class Results:
     rows: list
     server_costs: dict
     weights: dict
+    growth: object = None  # a bench.growth.Growth, or None when not measured
 
     @property
     def floor(self):
@@ -98,6 +100,78 @@ def query_lines(results):
     return "\n".join(lines)
 
 
+def growth_lines(growth):
+    """Each signed-in page at scale 1 and at the growth scale: ms, queries, the ratio."""
+    big = f"×{growth.scale}"
+    lines = [["page", "signed in as", "ms ×1", "SQL ×1", f"ms {big}", f"SQL {big}", "ms ratio"]]
+    lines[0].append("goal met")
+    for small, large in growth.pages:
+        if small.milliseconds is None or large.milliseconds is None:
+            lines.append([small.label, small.path, "not 200", "", "", "", "", ""])
+            continue
+        ratio = large.milliseconds / small.milliseconds
+        met = ratio <= GROWTH_MS_GOAL and small.queries == large.queries
+        lines.append(
+            [
+                small.label,
+                small.user,
+                f"{small.milliseconds:.1f}",
+                str(small.queries),
+                f"{large.milliseconds:.1f}",
+                str(large.queries),
+                f"{ratio:.2f}",
+                "yes" if met else "no",
+            ]
+        )
+    return lines
+
+
+def list_lines(growth):
+    lines = [["list", "path", "render ms", "SQL", f"under {LIST_MS_GOAL} ms"]]
+    for row in growth.lists:
+        if row.milliseconds is None:
+            lines.append([row.label, row.path, "not 200", "", "no"])
+            continue
+        under = "yes" if row.milliseconds < LIST_MS_GOAL else "no"
+        lines.append([row.label, row.path, f"{row.milliseconds:.1f}", str(row.queries), under])
+    return lines
+
+
+def plain_table(lines):
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+        for line in lines
+    )
+
+
+def growth_table(growth):
+    return plain_table(growth_lines(growth)) + "\n\n" + plain_table(list_lines(growth))
+
+
+def growth_markdown(growth):
+    if growth is None:
+        return ""
+    return f"""
+## Growth
+
+Each signed-in page measured inside Django as the render ms above, in two databases of
+their own: the demo at `--scale 1` and at `--scale {growth.scale}` (`GROWTH_SCALE`),
+about 200 × N participants with their enrolments, completions, attendance, answers,
+applications, teams, monthly data and roster entries. Goal: the same queries at both
+scales and a ms ratio of at most {GROWTH_MS_GOAL}.
+
+{markdown_table(growth_lines(growth))}
+
+## Large lists
+
+Measured inside Django in the `--scale 1` database, each list made to its size just
+before it is measured (bench/lists.py). Goal: each under {LIST_MS_GOAL} ms.
+
+{markdown_table(list_lines(growth))}
+"""
+
+
 def table(results):
     lines = throughput_lines(results)
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
@@ -110,6 +184,8 @@ def table(results):
             f"{label}: first load {weight.first_load:,} bytes, repeat load "
             f"{weight.repeat_load:,} bytes"
         )
+    if results.growth:
+        text += ["", growth_table(results.growth)]
     return "\n".join(text)
 
 
@@ -181,4 +257,4 @@ receives them. A repeat load re-fetches only what the first load did not leave f
 the browser's cache (whitenoise gives hashed static files a one-year immutable lifetime).
 
 {markdown_table(weight_lines(results))}
-"""
+{growth_markdown(results.growth)}"""

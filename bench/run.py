@@ -1,6 +1,6 @@
 """`make bench`: seed the demo at --scale, serve it with gunicorn as in production and
-measure each page of bench/pages.py against the floor; print a table and write
-bench/RESULTS.md.
+measure each page of bench/pages.py against the floor; then the growth table and the
+large lists (bench/growth.py); print the tables and write bench/RESULTS.md.
 
     .venv/bin/python -m bench.run --scale 1 --seconds 6
 
@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import measure, report
+from bench import growth, measure, report
 from bench.pages import PAGES, WEIGHED_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +30,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=1, help="demo content multiplier")
     parser.add_argument("--seconds", type=int, default=6, help="load per page, in seconds")
+    parser.add_argument(
+        "--growth-scale",
+        type=int,
+        default=10,
+        help="the growth table compares --scale 1 with this scale (bench/growth.py); 0 skips it",
+    )
     args = parser.parse_args()
 
     os.environ.update(ENV)
@@ -50,7 +56,9 @@ def main():
         ]
         weights = {label: measure.page_weight(port, path) for label, path in WEIGHED_PAGES}
 
-    results = report.Results(args.scale, args.seconds, WORKERS, rows, server_costs, weights)
+    # After the load: its two databases are built and measured in child processes.
+    grown = growth.run(args.growth_scale) if args.growth_scale else None
+    results = report.Results(args.scale, args.seconds, WORKERS, rows, server_costs, weights, grown)
     print(report.table(results))
     results_file = ROOT / "bench" / "RESULTS.md"
     # The load test (bench/load.py) keeps its own section at the end: carry it over.

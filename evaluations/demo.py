@@ -1,6 +1,7 @@
 """Demo evaluation for the demo collaborative: the first workshop's anonymous evaluation
 with twelve answers (the demo learner has not answered, so they can try it once).
 
+At --scale 2 and above three in five of the crowd (courses/demo/crowd.py) answer too.
 Rows are created only when missing and every value is fixed, so a second run changes
 nothing.
 """
@@ -11,14 +12,20 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from core.ids import random_anonymous_pk
 from courses.choices import EnrolmentRole
-from courses.demo import COURSE_SLUG
+from courses.demo import COURSE_SLUG, crowd
 from courses.models import (
     CoursePage,
     WorkshopPage,
 )
 from evaluations.forms import AGREEMENT, RECOMMEND, ROLE_FIELD
-from evaluations.models import EvaluationField, EvaluationPage, EvaluationRespondent
+from evaluations.models import (
+    EvaluationAnswer,
+    EvaluationField,
+    EvaluationPage,
+    EvaluationRespondent,
+)
 
 SESSIONS = [
     "Task sharing: the evidence",
@@ -206,6 +213,68 @@ def answer(page, user, row):
     page.record_answer(user, {ROLE_FIELD: role, **dict(zip(names, values, strict=True))})
 
 
+# What the crowd writes, in turn.
+CROWD_CHANGES = [
+    "Start a weekly case review with our lay counsellors.",
+    "Use the fidelity checklist in every supervision session.",
+    "Ask our manager for protected supervision time.",
+    "Screen every new patient with the PHQ-9 for a month.",
+    "Share our first month's data at the team meeting.",
+]
+CROWD_SUGGESTIONS = ["", "More group work.", "Shorter days.", "", "Send the slides before."]
+
+
+def crowd_row(number):
+    """A plausible answer for participant n: mostly agree, a few neutral or unsure."""
+    agree = [5, 4, 4, 3, 5, 4, 2, 4]
+    return (
+        *(agree[(number + question) % len(agree)] for question in range(4)),
+        [9, 8, 10, 7, 9, 6][number % 6],
+        number % len(SESSIONS),
+        CROWD_CHANGES[number % len(CROWD_CHANGES)],
+        CROWD_SUGGESTIONS[number % len(CROWD_SUGGESTIONS)],
+    )
+
+
+def anonymous_answers(page, numbered_users):
+    """Plausible anonymous answers for these (number, user) pairs, with their respondent
+    rows, each with a random id and the day only, as `record_answer` stores them one by
+    one; for `bulk_create` (here and in bench/lists.py)."""
+    names = [field.clean_name for field in page.form_fields.all()]
+    day = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    respondents, answers, taken = [], [], set()
+    for number, user in numbered_users:
+        *scales, recommend, session, change, suggestion = crowd_row(number)
+        values = [*scales, recommend, SESSIONS[session], change, suggestion]
+        pk = random_anonymous_pk(EvaluationAnswer, taken)
+        taken.add(pk)
+        respondents.append(EvaluationRespondent(page=page, user=user))
+        answers.append(
+            EvaluationAnswer(
+                pk=pk,
+                page=page,
+                form_data=dict(zip(names, values, strict=True)),
+                role=EnrolmentRole.PARTICIPANT,
+                submit_time=day,
+            )
+        )
+    return respondents, answers
+
+
+def answer_crowd(page, scale, answered):
+    """Three in five of the crowd answer."""
+    respondents, answers = anonymous_answers(
+        page,
+        [
+            (number, user)
+            for number, user in enumerate(crowd.users(scale))
+            if number % 5 < 3 and user.pk not in answered
+        ],
+    )
+    EvaluationRespondent.objects.bulk_create(respondents, batch_size=500)
+    EvaluationAnswer.objects.bulk_create(answers, batch_size=500)
+
+
 def load(scale, stdout):
     course = CoursePage.objects.filter(
         slug=COURSE_SLUG, locale__language_code=settings.LANGUAGE_CODE
@@ -223,4 +292,7 @@ def load(scale, stdout):
         user = by_username[row[0]]
         if user.pk not in answered:
             answer(page, user, row)
-    stdout.write(f"Evaluations: {page.url} ({len(ANSWERS)} answers)")
+    answer_crowd(page, scale, answered)
+    stdout.write(
+        f"Evaluations: {page.url} ({EvaluationAnswer.objects.filter(page=page).count()} answers)"
+    )

@@ -13,6 +13,9 @@ for each of its five teams, ending last month, so that every run-chart signal sh
 The baseline months are locked (a facilitator checked them), and Kasr Al Ainy's data
 contact once corrected a value, so the team page shows a history of changes.
 
+At --scale 2 and above each crowd team (teams/demo.py) gets 16 months too, trending up
+(`crowd_series`).
+
 The values are fixed (no randomness), so the demo and its test read the same charts.
 Measures and values are created only when missing: a second run changes nothing, and a
 value someone entered in the demo is never overwritten.
@@ -28,6 +31,7 @@ from improvement import pdsa_demo
 from improvement.choices import Direction, MeasureKind
 from improvement.models import Measure, MonthlyValue, ValueChange
 from improvement.months import add_months, month_start
+from teams.demo import crowd_teams
 from teams.models import Team
 
 MONTHS = 16
@@ -159,9 +163,25 @@ def screening(slug, workshop_index):
 
 def team_series(slug, index, workshop_index=None):
     """[(numerator, denominator)] per month, oldest first, for each of the four measures."""
-    seen = SCREENING[slug][0]
-    screened = screening(slug, workshop_index)
-    counsellors, supervised, starting, reaching, improving = LEVELS[slug]
+    return series(SCREENING[slug][0], screening(slug, workshop_index), LEVELS[slug], index)
+
+
+def crowd_series(index):
+    """A crowd team's data (--scale 2 and above): screening rises from about a third of
+    the patients seen in the baseline to two thirds eight months later; every seventh
+    team has not entered last month yet."""
+    seen = 30 + index * 7 % 20
+    screened = [
+        round(seen * (0.35 + 0.3 * min(max(month - BASELINE + 1, 0), 8) / 8))
+        + WOBBLE[(month + index) % len(WOBBLE)]
+        for month in range(MONTHS - (index % 7 == 3))
+    ]
+    levels = (6 + index % 6, 4 + index % 5, 12 + index % 10, 10 + index % 6, 4 + index % 3)
+    return series(seen, screened, levels, index)
+
+
+def series(seen, screened, levels, index):
+    counsellors, supervised, starting, reaching, improving = levels
 
     def wobble(month, level, ceiling=None):
         value = level + WOBBLE[(month + index * 3) % len(WOBBLE)]
@@ -205,17 +225,25 @@ def load(scale, stdout):
     measures = create_measures(course, first_month)
     workshop_index = first_workshop_month(course, first_month)
     teams = Team.objects.filter(course=course, slug__in=SCREENING).order_by("name")
+    by_team = {
+        team: team_series(team.slug, index, workshop_index) for index, team in enumerate(teams)
+    }
+    slugs = [spec[0] for spec in crowd_teams(scale)]
+    crowd = {team.slug: team for team in Team.objects.filter(course=course, slug__in=slugs)}
+    by_team.update(
+        (crowd[spec[0]], crowd_series(index))
+        for index, spec in enumerate(crowd_teams(scale))
+        if spec[0] in crowd
+    )
     existing = set(
         MonthlyValue.objects.filter(measure__in=measures).values_list(
             "team_id", "measure_id", "month"
         )
     )
     new = []
-    for index, team in enumerate(teams):
-        for measure, series in zip(
-            measures, team_series(team.slug, index, workshop_index), strict=True
-        ):
-            for number, (numerator, denominator) in enumerate(series):
+    for team, team_data in by_team.items():
+        for measure, values in zip(measures, team_data, strict=True):
+            for number, (numerator, denominator) in enumerate(values):
                 month = add_months(first_month, number)
                 if (team.pk, measure.pk, month) not in existing:
                     new.append(
@@ -227,10 +255,10 @@ def load(scale, stdout):
                             denominator=denominator,
                         )
                     )
-    MonthlyValue.objects.bulk_create(new)
+    MonthlyValue.objects.bulk_create(new, batch_size=500)
     record_history(course, measures, first_month)
     pdsa_demo.load(course, measures, first_month, workshop_index, stdout)
     stdout.write(
         f"Measures: {len(measures)} measures, {len(new)} new monthly values "
-        f"for {len(teams)} teams in {course.title}"
+        f"for {len(by_team)} teams in {course.title}"
     )

@@ -6,10 +6,25 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from courses.choices import EnrolmentStatus
-from courses.models import Certificate, CoursePage, Enrolment
+from courses.demo import crowd
+from courses.models import Certificate, CoursePage, Enrolment, ModulePage
 from roster.models import RosterEntry, RosterLanguage
 
 COURSE_SLUG = "scaling-up-community-mental-health-care"
+CROWD_CITIES = {
+    "Pakistan": ("Lahore", "Peshawar"),
+    "Egypt": ("Giza", "Assiut"),
+    "Iran": ("Tabriz", "Isfahan"),
+    "Jordan": ("Zarqa", "Karak"),
+    "United Kingdom": ("Leeds", "Bristol"),
+}
+CROWD_LANGUAGES = {
+    "Pakistan": ("ur", "en"),
+    "Egypt": ("ar", "en"),
+    "Iran": ("fa",),
+    "Jordan": ("ar", "en"),
+    "United Kingdom": ("en",),
+}
 # username, city, languages
 ENTRIES = [
     ("ayesha.siddiqui", "Lahore", ["ur", "pa", "en"]),
@@ -32,6 +47,45 @@ def certify(user, course):
             status=EnrolmentStatus.COMPLETED, completed_at=timezone.now()
         )
     Certificate.objects.get_or_create(enrolment=enrolment)
+
+
+def certify_crowd(course, scale):
+    """At --scale 2 and above the crowd's participants who finished every module hold a
+    certificate, and two in three of them are listed, with their country's languages."""
+    modules = ModulePage.objects.child_of(course).live().count()
+    finished = [
+        (number, user)
+        for number, user in enumerate(crowd.users(scale))
+        if crowd.MODULES_DONE[number % len(crowd.MODULES_DONE)] >= modules
+    ]
+    enrolments = Enrolment.objects.filter(course=course, user__in=[u for _n, u in finished])
+    enrolments.exclude(status=EnrolmentStatus.COMPLETED).update(
+        status=EnrolmentStatus.COMPLETED, completed_at=timezone.now()
+    )
+    Certificate.objects.bulk_create(
+        [Certificate(enrolment=enrolment) for enrolment in enrolments], ignore_conflicts=True
+    )
+    listed = [(number, user) for number, user in finished if number % 3]
+    RosterEntry.objects.bulk_create(
+        [
+            RosterEntry(user=user, name=user.display_name, organisation=user.organisation,
+                        city=CROWD_CITIES[user.country][number % 2], country=user.country)
+            for number, user in listed
+        ],
+        ignore_conflicts=True,
+    )  # fmt: skip
+    entries = {
+        entry.user_id: entry
+        for entry in RosterEntry.objects.filter(user__in=[user for _n, user in listed])
+    }
+    RosterLanguage.objects.bulk_create(
+        [
+            RosterLanguage(entry=entries[user.pk], language=code)
+            for _number, user in listed
+            for code in CROWD_LANGUAGES[user.country]
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def load(scale, stdout):
@@ -59,4 +113,5 @@ def load(scale, stdout):
             RosterLanguage.objects.bulk_create(
                 RosterLanguage(entry=entry, language=code) for code in languages
             )
-    stdout.write(f"Roster: {len(ENTRIES)} trained clinicians at /roster/")
+    certify_crowd(course, scale)
+    stdout.write(f"Roster: {RosterEntry.objects.count()} trained clinicians at /roster/")

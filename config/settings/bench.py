@@ -21,11 +21,14 @@ CSRF_COOKIE_SECURE = False
 # bench/urls.py adds the floor, a view that returns "ok", in front of the site's URLs.
 ROOT_URLCONF = "bench.urls"
 STATIC_ROOT = BASE_DIR / "bench" / "static"
+# bench/growth.py names databases of its own (growth-1, growth-10), each with its cache.
+BENCH_NAME = os.environ.get("BENCH_NAME", "bench")
 if not DATABASE_URL:
-    DATABASES["default"]["NAME"] = str(BASE_DIR / "bench" / "bench.sqlite3")
+    DATABASES["default"]["NAME"] = str(BASE_DIR / "bench" / f"{BENCH_NAME}.sqlite3")
 # A cache of its own, emptied by each run, unless REDIS_URL names a shared one.
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
-    CACHES["default"]["LOCATION"] = str(BASE_DIR / "bench" / "cache")
-    CACHES["state"]["LOCATION"] = str(BASE_DIR / "bench" / "cache" / "state")
+    cache = BASE_DIR / "bench" / ("cache" if BENCH_NAME == "bench" else f"cache-{BENCH_NAME}")
+    CACHES["default"]["LOCATION"] = str(cache)
+    CACHES["state"]["LOCATION"] = str(cache / "state")
 # `make cluster` counts the emails its worker sends in files.
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "")

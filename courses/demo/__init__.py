@@ -1,6 +1,7 @@
 """Demo collaborative: “Scaling up community mental health care”, its thematic areas,
 facilitators, modules with prerequisites, workshops with agendas, follow-up pages, and
-the demo learner and facilitator enrolled. `scale` makes that many courses.
+the demo learner and facilitator enrolled. `scale` makes that many courses, and from 2
+on a crowd of participants (courses/demo/crowd.py).
 
 Everything is created only when missing, so a second run changes no row.
 """
@@ -11,6 +12,7 @@ from wagtail.models import Locale, Site
 
 from core.demo import demo_user
 from courses.choices import EnrolmentRole
+from courses.demo import crowd
 from courses.demo.content import GUEST_SPEAKER, PARTICIPANTS, PEOPLE, THEMES
 from courses.demo.pages import create_course
 from courses.models import (
@@ -105,6 +107,7 @@ def load(scale, stdout):
     course = CoursePage.objects.child_of(index).get(slug=COURSE_SLUG)
     enrol_demo_users(course)
     create_participants(course)
+    crowd.load(course, scale)
     link_home_button(home, index)
     stdout.write(f"Courses: {scale} demo course(s) at {index.url}")
 

@@ -6,6 +6,8 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from attendance.models import Attendance
 from tests.courses.factories import enrol
@@ -205,3 +207,27 @@ def test_dashboard_panel_queries_do_not_grow(client, course_index):
         client.force_login(learner)
         counts.append(count_queries(client, "/dashboard/"))
     assert counts[0] == counts[1]
+
+
+def test_attendance_checklist_costs_the_same_queries_for_3_and_30_participants(
+    client, course, workshop, participant, facilitator, django_assert_num_queries
+):
+    """The checklist of a large workshop (500 participants in `make bench`) reads its
+    rows and marks in a fixed number of queries, and labels each day in every cell."""
+    client.force_login(facilitator)
+    url = attendance_url(workshop)
+    second = days(workshop)[1]
+    Attendance.objects.create(user=participant, workshop=workshop, day=second)
+    for _n in range(2):
+        enrol(UserFactory(), course)
+    client.get(url)  # warm: the site, locale and settings caches
+    with CaptureQueriesContext(connection) as small:
+        html = client.get(url).content.decode()
+    assert html.count('type="checkbox" name="attended"') == 3 * 3
+    for _n in range(27):
+        enrol(UserFactory(), course)
+    with django_assert_num_queries(len(small.captured_queries)):
+        html = client.get(url).content.decode()
+    assert html.count('type="checkbox" name="attended"') == 30 * 3
+    assert f'value="{mark(participant, second)}" id="a-{participant.pk}-2" checked' in html
+    assert f"{participant.get_full_name()}</bdi> attended on <bdi" in html
