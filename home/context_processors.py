@@ -3,16 +3,16 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
 
 from core.translations import Text, in_reader_language
 from home.models import SiteSettings, SiteSettingsTranslation
+from home.site_cache import site_for_request
 
 
 def site_texts(request):
     """The site name, footer text and address in the reader's language, each falling
     back to the English one (the site's own name for the site name)."""
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         name = Text(settings.WAGTAIL_SITE_NAME, settings.LANGUAGE_CODE)
         return SimpleNamespace(site_name=name, footer_text="", contact_address="")
