@@ -49,9 +49,11 @@ def team_status(team, measures, values, today):
 
 
 def panel(request, today=None):
-    teams = list(
-        access.user_teams(request.user).filter(course__programme_form=ProgrammeForm.COLLABORATIVE)
-    )
+    teams = [
+        team
+        for team in access.user_teams(request.user)
+        if team.course.programme_form == ProgrammeForm.COLLABORATIVE
+    ]
     if not teams:
         return None
     today = today or timezone.localdate()
