@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from courses import access
 from courses.choices import EnrolmentRole, ProgrammeForm
 from courses.models import CoursePage
+from improvement import dashboard as improvement_dashboard
 from prework import status
 from teams import access as team_access
 from teams.choices import TeamStatus
@@ -79,7 +80,8 @@ def dashboard_panel(request):
     owners += status.person_owners([e for e in enrolments if items.get(e.course_id)])
     if not owners:
         return None
-    found = status.states(owners, items)
+    _teams, measures, values = improvement_dashboard.team_data(user)
+    found = status.states(owners, items, baseline=status.baseline_from(measures, values))
     courses = {team.course_id: team.course for team in teams}
     courses.update((e.course_id, e.course) for e in enrolments)
     panels = [items_context(owner, found, False, courses[owner.course_id]) for owner in owners]

@@ -162,15 +162,32 @@ def is_done(item, owner, ticked, completions, counts, measures):
     )
 
 
-def states(owners, items_by_course, today=None):
-    """{owner key: [ItemState]} for owners of any courses, in the items' order."""
+def baseline_from(measures, values):
+    """What `_baseline_months` finds, from measures and values the caller has already:
+    {course id: [measures]} and {team id: {(measure id, month): value}}."""
+    counts = Counter(
+        (team_id, measure_id)
+        for team_id, team_values in values.items()
+        for (measure_id, _month), value in team_values.items()
+        if value.numerator is not None
+    )
+    required = {
+        course_id: [measure.pk for measure in group if measure.required]
+        for course_id, group in measures.items()
+    }
+    return counts, required
+
+
+def states(owners, items_by_course, today=None, baseline=None):
+    """{owner key: [ItemState]} for owners of any courses, in the items' order.
+    `baseline`: `baseline_from` the owners' teams' data, when the caller has it."""
     today = today or timezone.localdate()
     items = [item for owner in owners for item in items_by_course.get(owner.course_id, [])]
     if not items:
         return {owner.key: [] for owner in owners}
     ticked = _ticked(owners, items)
     completions = _completions(owners, items)
-    counts, measures = _baseline_months(owners, items)
+    counts, measures = baseline or _baseline_months(owners, items)
     found = {}
     for owner in owners:
         rows = []

@@ -29,7 +29,7 @@ from tests.teams.conftest import join, make_team
 
 # What the page costs today with every panel shown: the layout's (session, user, site
 # settings, the header's notification count) and the panels'. Lower it as they get cheaper.
-DASHBOARD_QUERIES = 37
+DASHBOARD_QUERIES = 29
 
 
 def collaborative(index, learner, colleague, slug, size):
