@@ -3,10 +3,14 @@ only while that person may still read the topic; or about a page of a higher app
 forums/page_notifications.py).
 
 Access is asked twice through forums.access (so through the forums_can_* hooks): when
-a notification is made, and again each time one is listed or counted, because a person
-who withdrew from a course, or a topic a moderator hid since, must drop out of sight.
+a notification is made, and again each time one is listed or counted (the header's count
+within VISIBLE_COUNT_SECONDS), because a person who withdrew from a course, or a topic a
+moderator hid since, must drop out of sight.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -90,17 +94,36 @@ def shown(notifications, request=None):
     return notifications
 
 
-def unread_count(user):
+# How long the header's count may lag a change of what a reader may see (a hidden topic,
+# a withdrawal from a course); new and read notifications show at once.
+VISIBLE_COUNT_SECONDS = 60
+
+
+def unread_count(user, fresh=False):
     """Unread notifications in forums `user` may read, counted per forum in one query
     (the header's count; hidden topics wait until a moderator shows them again), and
-    about pages they may still see, counted per page."""
-    rows = (
+    about pages they may still see, counted per page. Which of them `user` may see is
+    remembered for those exact counts, so most pages pay the one query; `fresh` (the
+    notification centre) asks again."""
+    rows = sorted(
         Notification.objects.filter(user=user, read_at=None)
         .filter(Q(topic__hidden=False) | Q(page__isnull=False))
         .values_list("topic__forum", "page")
         .annotate(count=Count("pk"))
-        .order_by()
+        .order_by(),
+        key=repr,
     )
+    if not rows:
+        return 0
+    key = f"unread-count:{user.pk}:{hashlib.sha256(repr(rows).encode()).hexdigest()}"
+    count = None if fresh else cache.get(key)
+    if count is None:
+        count = visible_count(user, rows)
+        cache.set(key, count, VISIBLE_COUNT_SECONDS)
+    return count
+
+
+def visible_count(user, rows):
     per_forum, per_page = {}, {}
     for forum_id, page_id, count in rows:
         if page_id is None:

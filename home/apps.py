@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from home import page_cache
+        from home import page_cache, site_cache
 
         page_cache.connect_signals()
+        site_cache.connect_signals()

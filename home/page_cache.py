@@ -43,14 +43,18 @@ def is_anonymous(request):
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
+def generation():
+    return state_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
 def cache_key(request):
-    generation = state_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
+    generation_now = generation()
     # Unprefixed URLs may redirect to the visitor's language, so that choice is part of
     # the key; prefixed URLs name their language themselves.
     language = translation.get_language_from_path(
         request.path_info
     ) or translation.get_language_from_request(request, check_path=False)
-    raw = f"{request.get_host()}|{request.get_full_path()}|{language}|{generation}"
+    raw = f"{request.get_host()}|{request.get_full_path()}|{language}|{generation_now}"
     return "anon-page-cache:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -144,7 +148,7 @@ def connect_signals():
     unpublishing (pages and snippets), moves, any save or deletion of a page (pages
     created in code with add_child skip the publish signal), snippet and settings edits,
     and any change to who may view a page."""
-    from wagtail.models import PageViewRestriction, get_page_models
+    from wagtail.models import PageViewRestriction, Site, get_page_models
     from wagtail.signals import post_page_move, published, unpublished
     from wagtail.snippets.models import get_snippet_models
 
@@ -155,7 +159,7 @@ def connect_signals():
         signal.connect(clear_on_change, dispatch_uid=f"page-cache-{id(signal)}")
     # Translation rows are saved after their parent's post_save: they clear it again.
     translations = [SiteSettingsTranslation, ForumTranslation]
-    for model in [*get_page_models(), *get_snippet_models(), SiteSettings, *translations]:
+    for model in [*get_page_models(), *get_snippet_models(), Site, SiteSettings, *translations]:
         post_save.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-s-{model}")
         post_delete.connect(clear_on_change, sender=model, dispatch_uid=f"page-cache-d-{model}")
     for signal in (post_save, post_delete):

@@ -25,6 +25,7 @@ from courses.responses import refuse
 from home import accounts
 from home.forms import PendingAccountsPasswordResetForm, ProfileForm, SignUpForm
 from home.page_cache import mark_cacheable
+from home.site_cache import site_for_request
 from home.throttle import too_many_requests
 
 
@@ -216,6 +217,7 @@ def serve_with_fallback(request, path):
     """Serve a Wagtail page; under /ar/, /fa/ or /ur/, a page with no translation yet is
     served from the English tree (the template shows a notice) instead of a 404."""
     mark_cacheable(request)
+    site_for_request(request)
     try:
         return serve(request, path)
     except Http404:

@@ -162,9 +162,6 @@ if REDIS_URL:
             "KEY_PREFIX": "state",
         },
     }
-    # Sessions read from Redis, written through to the database: any host can read them,
-    # and an evicted or restarted Redis signs nobody out.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -179,6 +176,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
     }
+# Sessions read from the cache (Redis: any host can read them), written through to the
+# database, so an evicted entry or a restarted Redis signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous visitors get whole Wagtail pages from the cache for at most this long
 # (home/page_cache.py); publishing anything clears it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

@@ -16,6 +16,7 @@ PER_PAGE = 30
 
 @login_required
 def notification_list(request):
+    request.fresh_unread_count = True  # the header's count agrees with this list
     rows = notifications.readable(request.user).order_by("-created", "-pk")
     pages = Paginator(rows, PER_PAGE)
     page = pages.page(page_number(request, pages.num_pages))

@@ -27,6 +27,20 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
     class Meta:
         verbose_name = _("site settings")
 
+    @classmethod
+    def for_request(cls, request):
+        """Read from the state cache (home/site_cache.py), not the database, once per
+        generation of the site's pages and settings."""
+        from home.site_cache import remembered, site_for_request
+
+        name = cls.get_cache_attr_name()
+        if not hasattr(request, name):
+            site = site_for_request(request)
+            found = remembered(f"settings:{site.pk}", lambda: cls.for_site(site))
+            found._request = request  # as Wagtail does: page URLs relative to the request
+            setattr(request, name, found)
+        return getattr(request, name)
+
 
 class SiteSettingsTranslation(models.Model):
     """The site's texts in one other language; a blank field shows the English one."""

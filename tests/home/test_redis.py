@@ -94,7 +94,7 @@ def test_redis_url_moves_caches_and_sessions_to_redis(redis_url):
         "django.contrib.sessions.backends.cached_db"
     ), result.stderr
     result = manage("shell", "-c", code, env={"REDIS_URL": ""})
-    assert "FileBasedCache" in result.stdout and "backends.db" in result.stdout
+    assert "FileBasedCache" in result.stdout and "backends.cached_db" in result.stdout
 
 
 def test_anonymous_pages_and_their_generation_live_in_redis(client, raw_redis, home_page):
