@@ -9,6 +9,7 @@ from calls import hours_views, reminders, series_views, views
 from calls.admin_views import CallsGroup
 from calls.calendar import course_events, personal_events
 from calls.review import call_attendance_facts
+from core.caching import remembered
 from core.routing import PageRoute, file_route
 from courses import access
 from courses.models import CoursePage
@@ -49,6 +50,10 @@ def calls_routes():
     ]
 
 
+def course_has_calls(course):
+    return views.course_calls(course).exists() or series_views.course_series(course).exists()
+
+
 @hooks.register("page_sections")
 def calls_section(page, request):
     """On a course page: a link to its calls, if it has some; for its facilitators and
@@ -56,7 +61,7 @@ def calls_section(page, request):
     if not isinstance(page, CoursePage):
         return None
     facilitating = access.can_facilitate(request.user, page)
-    has_calls = views.course_calls(page).exists() or series_views.course_series(page).exists()
+    has_calls = remembered(f"course-has-calls:{page.pk}", lambda: course_has_calls(page))
     if not has_calls and not facilitating:
         return None
     context = {"page": page, "has_calls": has_calls, "facilitating": facilitating}

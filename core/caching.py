@@ -24,3 +24,29 @@ def declare_cache_query(request, params):
         for key, values in params.items()
         if values not in (None, "", [])
     }
+
+
+# The generation of everything published: publishing, moving or deleting a page and
+# saving a site, the site settings or a snippet start a new one (home/page_cache.py).
+PAGES_GENERATION_KEY = "anon-page-cache:generation"
+# A day: the keys of old generations go by themselves.
+REMEMBERED_LIFETIME = 24 * 60 * 60
+
+
+def pages_generation():
+    return state_cache().get_or_set(PAGES_GENERATION_KEY, 1, timeout=None)
+
+
+def remembered_key(name):
+    return f"site-cache:{pages_generation()}:{name}"
+
+
+def remembered(name, build):
+    """`build()`'s value for this generation of what is published: for what every reader
+    shares (the site, a course's programme), read on many requests and changed only by
+    publishing. `name` must come from the site's own data, never from a visitor's input."""
+    found = state_cache().get(remembered_key(name))
+    if found is None:
+        found = (build(),)  # in a tuple, so that None is remembered too
+        state_cache().set(remembered_key(name), found, timeout=REMEMBERED_LIFETIME)
+    return found[0]

@@ -25,6 +25,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.caching import remembered
 from courses.choices import CourseRole, EnrolmentRole, EnrolmentStatus
 from courses.models import CoursePage, Enrolment, WorkshopPage
 
@@ -66,7 +67,15 @@ def user_enrolments(user):
 
 
 def original(page):
-    """The default-language page of which `page` is a translation (or `page` itself)."""
+    """The default-language page of which `page` is a translation (or `page` itself);
+    remembered until something is published, since every course section asks it."""
+    if not page.pk:
+        return find_original(page)
+    found = remembered(f"original:{page.pk}", lambda: find_original(page))
+    return page if found.pk == page.pk else found  # a preview keeps its unsaved edits
+
+
+def find_original(page):
     originals = Page.objects.filter(
         translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
     )
@@ -105,6 +114,10 @@ def is_course_editor(user, course):
         return False
     if user.is_superuser:
         return True
+    # Pages are edited in the admin: without access to it no page permission counts, and
+    # this asks the permissions Django has already loaded for the request's user.
+    if not user.has_perm("wagtailadmin.access_admin"):
+        return False
     return _remember(user, ("editor", course.pk), lambda: _can_edit(user, course))
 
 

@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.caching import remembered
 from core.timezones import reader_zone
 from courses.choices import PhaseKind
 from courses.models import CoursePhase
@@ -38,7 +39,7 @@ def course_phases(course, request):
     """The course page's phases: the edited ones in a preview, else the original's."""
     if getattr(request, "is_preview", False) or not course.pk:
         return list(course.phases.all())
-    return phases_of([course])[course.pk]
+    return remembered(f"course-phases:{course.pk}", lambda: phases_of([course])[course.pk])
 
 
 @dataclass

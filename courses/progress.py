@@ -10,8 +10,9 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from core.caching import remembered
 from core.translations import localized
 from courses import access
 from courses.models import CoursePage, ModuleCompletion, ModulePage, WorkshopPage
@@ -168,17 +169,33 @@ def next_session(workshops):
     return min(upcoming, key=lambda w: w.starts_at, default=None)
 
 
-def programme_of(course, user):
-    """(CourseProgress, programme, workshops) of a course: the programme is one list in
-    the editor's tree order, modules and workshops interleaved, as ("module",
-    ModuleState) and ("workshop", WorkshopPage) pairs. Five queries at most."""
-    if not course.pk:
-        return CourseProgress(course), [], []
+def programme_structure(course):
+    """What every reader of a course shares: its live modules and workshops (as
+    `live_children_by_course` pairs) and the modules' prerequisites."""
     sources = access.originals([course])
     modules = live_children_by_course([course], ModulePage, sources)[course.pk]
     workshops = live_children_by_course([course], WorkshopPage, sources)[course.pk]
-    only_modules = {course.pk: [module for _path, module in modules]}
-    progress = progress_for(user, [course], only_modules)[course.pk]
+    return modules, workshops, prerequisite_ids([module for _path, module in modules])
+
+
+def programme_of(course, user):
+    """(CourseProgress, programme, workshops) of a course: the programme is one list in
+    the editor's tree order, modules and workshops interleaved, as ("module",
+    ModuleState) and ("workshop", WorkshopPage) pairs. The structure comes from the
+    state cache until something is published; the reader's completions cost one query."""
+    if not course.pk:
+        return CourseProgress(course), [], []
+    modules, workshops, prerequisites = remembered(
+        f"programme:{course.pk}", lambda: programme_structure(course)
+    )
+    only_modules = [module for _path, module in modules]
+    progress = build_progress(
+        course,
+        only_modules,
+        prerequisites,
+        completed_ids(user, only_modules),
+        access.tracks_progress(user, course),
+    )
     states = {state.module.pk: state for state in progress.states}
     programme = [
         ("module", states[item.pk]) if item.pk in states else ("workshop", item)
@@ -196,14 +213,13 @@ def course_page_context(course, request):
         "next_session": next_session(workshops),
         "role": access.course_role(user, course),
         "enrolment": access.get_enrolment(user, course),
-        "people": people_of(course) if course.pk else [],
-        "themes": localized(course.themes.select_related("locale")),
+        **shared_course_parts(course),
     }
 
 
 def module_page_context(module, request):
     user = request.user
-    course = module.get_course()
+    course = remembered(f"course-of:{module.pk}", module.get_course)
     if course is None:
         return {"course": None, "can_view_body": not module.is_members_only}
     progress, programme, _workshops = programme_of(course, user)
@@ -243,6 +259,21 @@ def follow_up_page_context(follow_up, request):
         return {"course": None, "workshop": workshop}
     progress, programme, _workshops = programme_of(course, request.user)
     return {"course": course, "workshop": workshop, "progress": progress, "programme": programme}
+
+
+def shared_course_parts(course):
+    """The course page's people and themes in the reader's language: the same for every
+    reader, remembered until something is published."""
+
+    def parts():
+        return {
+            "people": people_of(course) if course.pk else [],
+            "themes": localized(course.themes.select_related("locale")),
+        }
+
+    if not course.pk or not course.live:
+        return parts()  # a preview or a draft shows its own edits
+    return remembered(f"course-parts:{course.pk}:{translation.get_language()}", parts)
 
 
 def people_of(course):

@@ -28,9 +28,9 @@ from django.utils import translation
 from django.utils.cache import has_vary_header
 from wagtail.signals import page_published, page_unpublished
 
-from core.caching import state_cache
+from core.caching import PAGES_GENERATION_KEY, pages_generation, state_cache
 
-GENERATION_KEY = "anon-page-cache:generation"
+GENERATION_KEY = PAGES_GENERATION_KEY  # core/caching.py: remembered values share it
 RESTRICTED_KEY = "anon-page-cache:restricted-paths"
 
 
@@ -43,12 +43,8 @@ def is_anonymous(request):
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
-def generation():
-    return state_cache().get_or_set(GENERATION_KEY, 1, timeout=None)
-
-
 def cache_key(request):
-    generation_now = generation()
+    generation_now = pages_generation()
     # Unprefixed URLs may redirect to the visitor's language, so that choice is part of
     # the key; prefixed URLs name their language themselves.
     language = translation.get_language_from_path(

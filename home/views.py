@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail import hooks
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 from wagtail.views import serve
 
 from applications import invitations
@@ -25,7 +25,7 @@ from courses.responses import refuse
 from home import accounts
 from home.forms import PendingAccountsPasswordResetForm, ProfileForm, SignUpForm
 from home.page_cache import mark_cacheable
-from home.site_cache import site_for_request
+from home.site_cache import remember_route, route_from_cache, site_for_request
 from home.throttle import too_many_requests
 
 
@@ -216,17 +216,20 @@ def switch_language(request):
 
 def serve_with_fallback(request, path):
     """Serve a Wagtail page; under /ar/, /fa/ or /ur/, a page with no translation yet is
-    served from the English tree (the template shows a notice) instead of a 404."""
+    served from the English tree (the template shows a notice) instead of a 404. The
+    route is remembered for the next request (home/site_cache.py)."""
     mark_cacheable(request)
-    site_for_request(request)
+    site = site_for_request(request)
+    if site is not None:
+        route_from_cache(request, site, path)
     try:
-        return serve(request, path)
+        response = serve(request, path)
     except Http404:
-        if translation.get_language() == settings.LANGUAGE_CODE:
-            raise
-        site = Site.find_for_request(request)
-        if site is None:
+        if translation.get_language() == settings.LANGUAGE_CODE or site is None:
             raise
         components = [component for component in path.split("/") if component]
         request._wagtail_route_for_request = site.root_page.specific.route(request, components)
-        return serve(request, path)
+        response = serve(request, path)
+    if site is not None:
+        remember_route(request, site, path)
+    return response

@@ -3,6 +3,7 @@ from datetime import datetime
 from django import template
 from django.utils import timezone
 
+from core.caching import remembered
 from courses.choices import AgendaItemKind
 from forums.models import Forum
 
@@ -20,8 +21,12 @@ def agenda_kind(value):
 
 @register.simple_tag
 def course_forum(course):
-    """The course's own forum (created when the course is first published), or None."""
-    return Forum.objects.filter(page__translation_key=course.translation_key).first()
+    """The course's own forum (created when the course is first published), or None;
+    remembered until something is published (forums are snippets)."""
+    return remembered(
+        f"course-forum:{course.translation_key}",
+        lambda: Forum.objects.filter(page__translation_key=course.translation_key).first(),
+    )
 
 
 @register.simple_tag

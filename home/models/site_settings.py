@@ -31,7 +31,8 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
     def for_request(cls, request):
         """Read from the state cache (home/site_cache.py), not the database, once per
         generation of the site's pages and settings."""
-        from home.site_cache import remembered, site_for_request
+        from core.caching import remembered
+        from home.site_cache import site_for_request
 
         name = cls.get_cache_attr_name()
         if not hasattr(request, name):
@@ -40,6 +41,12 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
             found._request = request  # as Wagtail does: page URLs relative to the request
             setattr(request, name, found)
         return getattr(request, name)
+
+
+def give_site_its_settings(sender, instance, **kwargs):
+    """Settings made with the site, not by the first request to read them: that would
+    start a new generation (home/page_cache.py) and throw the first cached copies away."""
+    SiteSettings.objects.get_or_create(site=instance)
 
 
 class SiteSettingsTranslation(models.Model):

@@ -5,6 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import validate_time_zone
+from home import permission_cache
 
 
 class User(AbstractUser):
@@ -55,6 +56,19 @@ class User(AbstractUser):
                 violation_error_message=_("Another account already uses this email address."),
             )
         ]
+
+    # Permissions from the state cache (home/permission_cache.py), not two queries.
+    def has_perm(self, perm, obj=None):
+        permission_cache.warm(self)
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label):
+        permission_cache.warm(self)
+        return super().has_module_perms(app_label)
+
+    def get_all_permissions(self, obj=None):
+        permission_cache.warm(self)
+        return super().get_all_permissions(obj)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -68,3 +68,25 @@ def test_course_index_queries_do_not_grow(client, course_index):
     for number in range(6):
         make_course(course_index, slug=f"extra-{number}", modules=6)
     assert queries_for(client, "/courses/") == small
+
+
+# Issue 21's budgets for a signed-in learner, the layout (header, notifications) included.
+SIGNED_IN_BUDGETS = {"course page": 10, "module page": 10}
+
+
+def signed_in_queries(client, url):
+    client.get(url)  # warm up: what every reader shares is remembered until a publish
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_signed_in_course_and_module_pages_keep_to_their_budget(client, small_and_large):
+    for course, learner in small_and_large:
+        client.force_login(learner)
+        pages = {"course page": course.url, "module page": modules_of(course)[4].url}
+        for name, url in pages.items():
+            for prefix in ("", "/ar"):  # routed and remembered per language
+                count = signed_in_queries(client, prefix + url)
+                assert count <= SIGNED_IN_BUDGETS[name], (name, course.slug, prefix, count)
