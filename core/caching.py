@@ -38,7 +38,7 @@ def pages_generation():
 
 
 def remembered_key(name):
-    return f"site-cache:{pages_generation()}:{name}"
+    return f"remembered:{pages_generation()}:{name}"
 
 
 def remembered(name, build):

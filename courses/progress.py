@@ -219,7 +219,7 @@ def course_page_context(course, request):
 
 def module_page_context(module, request):
     user = request.user
-    course = remembered(f"course-of:{module.pk}", module.get_course)
+    course = module.get_course()
     if course is None:
         return {"course": None, "can_view_body": not module.is_members_only}
     progress, programme, _workshops = programme_of(course, user)

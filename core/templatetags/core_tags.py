@@ -9,10 +9,19 @@ from wagtail import hooks
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
 from core.avatars import colour, display_name, initials
+from core.caching import pages_generation
 from core.timezones import reader_zone
 from core.translations import Text
 
 register = template.Library()
+
+
+@register.simple_tag
+def published_generation():
+    """`{% published_generation as generation %}`, for `{% wagtailpagecache %}` fragments
+    of what every reader sees (a module's body): a key that moves whenever anything is
+    published, so a changed linked page or document never shows stale in them."""
+    return pages_generation()
 
 
 @register.simple_tag(takes_context=True)

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.caching import remembered
 from core.pages import ContributedContextMixin
 from core.routing import ReservedSlugsMixin
 from courses.blocks import ModuleStreamBlock
@@ -19,7 +20,10 @@ class CourseChildMixin(MemberAwarePageMixin, ContributedContextMixin, ReservedSl
     """Pages that live below a course (modules, workshops, evaluations)."""
 
     def get_course(self):
-        return CoursePage.objects.parent_of(self).first()
+        """The course above, remembered until something is published (several sections
+        of a page ask)."""
+        find = lambda: CoursePage.objects.parent_of(self).first()  # noqa: E731
+        return remembered(f"course-of:{self.pk}", find) if self.pk else find()
 
 
 class ModulePage(CourseChildMixin, Page):

@@ -82,3 +82,13 @@ def test_a_permission_given_or_taken_counts_on_the_next_request(client, course, 
     assert client.get("/admin/").status_code == 200
     editors.permissions.clear()
     assert client.get("/admin/").status_code == 302
+
+
+def test_a_module_body_published_again_shows_its_new_words(client, course, learner):
+    module = modules_of(course)[0]
+    assert "Secret body of module 1" in client.get(module.url).content.decode()
+    module.body = [("paragraph", "<p>Rewritten after the first session</p>")]
+    module.save_revision().publish()
+    page = client.get(module.url).content.decode()
+    assert "Rewritten after the first session" in page
+    assert "Secret body of module 1" not in page
