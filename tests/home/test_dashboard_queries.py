@@ -28,8 +28,8 @@ from tests.prework.conftest import make_item
 from tests.teams.conftest import join, make_team
 
 # What the page costs today with every panel shown: 2 for the layout (the user, the
-# header's notification count) and 24 for the panels. Lower it as they get cheaper.
-DASHBOARD_QUERIES = 26
+# header's notification count) and 20 for the panels. Lower it as they get cheaper.
+DASHBOARD_QUERIES = 22
 
 
 def collaborative(index, learner, colleague, slug, size):
