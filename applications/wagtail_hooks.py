@@ -1,6 +1,6 @@
 """Wagtail hooks of applications: the review admin, the dashboard panel, the demo."""
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -53,27 +53,19 @@ def pending_applications_panel(request, panels):
     )
 
 
-def last_change(application):
-    changes = list(application.status_changes.all())  # prefetched, oldest first
-    return changes[-1] if changes else None
-
-
 @hooks.register("dashboard_panels")
 def dashboard_applications(request):
-    """The signed-in user's applications, with what they can still do with each."""
-    changes = ApplicationStatusChange.objects.order_by("changed_at", "pk")
+    """The signed-in user's applications, with what they can still do with each and the
+    message of the latest decision: one query."""
+    latest = ApplicationStatusChange.objects.filter(application=OuterRef("pk"))
+    latest = latest.order_by("-changed_at", "-pk").values("message")[:1]
     mine = (
         Application.objects.filter(applicant=request.user)
         .select_related("course")
-        .prefetch_related(Prefetch("status_changes", queryset=changes))
+        .annotate(decision_message=Subquery(latest))
     )
     rows = [
-        (
-            application,
-            applications.can_edit(application),
-            applications.can_withdraw(application),
-            last_change(application),
-        )
+        (application, applications.can_edit(application), applications.can_withdraw(application))
         for application in mine
     ]
     if not rows:

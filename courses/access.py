@@ -3,7 +3,8 @@
 Pages, the dashboard and the calendar use it, and so should later features (forum
 access hooks, evaluations, attendance, applications, reminders) rather than querying
 `Enrolment` themselves. Answers are remembered on the user object, so asking several
-times during one request costs the queries once.
+times during one request costs the queries once: every enrolment question of a request
+shares one query of all the user's enrolments (`_enrolments`), however many courses.
 
 Members are users with an active or completed enrolment, and editors: superusers and
 users who may edit the course page in Wagtail. A withdrawn enrolment is no membership.
@@ -18,9 +19,10 @@ from operator import or_
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import F, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.caching import remembered
@@ -35,6 +37,33 @@ def _remember(user, key, compute):
     if key not in cache:
         cache[key] = compute()
     return cache[key]
+
+
+def _forget(user):
+    """Drop what this request remembered after the user's enrolments changed."""
+    user.__dict__.pop("_course_access_cache", None)
+
+
+def _enrolments(user):
+    """{course translation key: enrolment, whatever its status, with its course} of
+    every enrolment of the user, in one query remembered for the request."""
+
+    def fetch():
+        rows = list(
+            Enrolment.objects.filter(user=user).select_related(
+                "course__locale", "course__hero_image"
+            )
+        )
+        for enrolment in rows:
+            enrolment.user = user  # the same object: no query to reach it
+        return {enrolment.course.translation_key: enrolment for enrolment in rows}
+
+    return _remember(user, "enrolments", fetch)
+
+
+def user_enrolments(user):
+    """Every enrolment of the user, whatever its status, each with its course."""
+    return list(_enrolments(user).values()) if user.is_authenticated else []
 
 
 def original(page):
@@ -56,7 +85,10 @@ def find_original(page):
 
 
 def originals(pages):
-    """{page id: its default-language page} for several pages, in one query."""
+    """{page id: its default-language page} for several pages, in one query; none when
+    every page is in the default language and its locale is loaded already."""
+    if all(_in_default_language(page) for page in pages):
+        return {page.pk: page for page in pages}
     keys = {page.translation_key for page in pages}
     found = Page.objects.filter(
         translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
@@ -65,17 +97,15 @@ def originals(pages):
     return {page.pk: by_key.get(page.translation_key, page) for page in pages}
 
 
+def _in_default_language(page):
+    return Page.locale.is_cached(page) and page.locale.language_code == settings.LANGUAGE_CODE
+
+
 def get_enrolment(user, course):
     """The user's enrolment in the course, whatever its status, or None."""
     if not user.is_authenticated or not course.pk:
         return None
-    return _remember(
-        user,
-        ("enrolment", course.pk),
-        lambda: Enrolment.objects.filter(
-            user=user, course__translation_key=course.translation_key
-        ).first(),
-    )
+    return _enrolments(user).get(course.translation_key)
 
 
 def is_course_editor(user, course):
@@ -88,9 +118,22 @@ def is_course_editor(user, course):
     # this asks the permissions Django has already loaded for the request's user.
     if not user.has_perm("wagtailadmin.access_admin"):
         return False
-    return _remember(
-        user, ("editor", course.pk), lambda: course.permissions_for_user(user).can_edit()
-    )
+    return _remember(user, ("editor", course.pk), lambda: _can_edit(user, course))
+
+
+def _can_edit(user, course):
+    tester = course.permissions_for_user(user)  # the user's page permissions: one query
+    # Without any, only a workflow task could let them edit, and Wagtail would look the
+    # page's up: a query per course. The pages in moderation are one query instead.
+    if not tester.permissions and str(course.pk) not in _pages_in_moderation(user):
+        return False
+    return tester.can_edit()
+
+
+def _pages_in_moderation(user):
+    page_type = ContentType.objects.get_for_model(Page)
+    states = WorkflowState.objects.active().filter(base_content_type=page_type)
+    return _remember(user, "in_moderation", lambda: set(states.values_list("object_id", flat=True)))
 
 
 def course_role(user, course):
@@ -151,6 +194,7 @@ def member_roles(user_ids, course_ids):
 def activate_enrolment(user, course):
     """Make `user` an active member of the course (stored against its original), keeping
     the role of an earlier enrolment; a member stays as they are."""
+    _forget(user)
     enrolment, _created = Enrolment.objects.get_or_create(user=user, course=original(course))
     if not enrolment.is_member:
         Enrolment.objects.filter(pk=enrolment.pk).update(
@@ -160,6 +204,7 @@ def activate_enrolment(user, course):
 
 def withdraw(user, course):
     """End the user's membership of the course; the number of enrolments it ended."""
+    _forget(user)
     return Enrolment.objects.filter(
         user=user, course__translation_key=course.translation_key, status__in=MEMBER_STATUSES
     ).update(status=EnrolmentStatus.WITHDRAWN, withdrawn_at=timezone.now())
@@ -174,21 +219,25 @@ def member_courses(user):
     return courses.order_by("start_date", "path")
 
 
+def member_course_list(user):
+    """`member_courses` as a list, from the request's one query of enrolments (with each
+    course's locale and hero image), so panels and hooks share it."""
+    if not user.is_authenticated:
+        return []
+    courses = [e.course for e in _enrolments(user).values() if e.is_member and e.course.live]
+    return sorted(courses, key=lambda course: (course.start_date, course.path))
+
+
 def load_enrolments(user, courses):
-    """Fetch the user's enrolments in several courses in one query and remember them, so
-    the questions above then cost nothing per course. Returns {course id: enrolment}."""
+    """{course id: enrolment} of the user's enrolments in several courses, from the
+    request's one query of enrolments."""
     if not user.is_authenticated:
         return {}
-    keys = [course.translation_key for course in courses]
-    enrolments = Enrolment.objects.filter(user=user, course__translation_key__in=keys)
-    by_key = {e.course_key: e for e in enrolments.annotate(course_key=F("course__translation_key"))}
-    for course in courses:
-        enrolment = by_key.get(course.translation_key)
-        _remember(user, ("enrolment", course.pk), lambda enrolment=enrolment: enrolment)
+    enrolments = _enrolments(user)
     return {
-        course.pk: by_key[course.translation_key]
+        course.pk: enrolments[course.translation_key]
         for course in courses
-        if course.translation_key in by_key
+        if course.translation_key in enrolments
     }
 
 
@@ -208,11 +257,17 @@ def facilitated_courses(user):
 
 
 def member_workshops(user):
-    """[(workshop, course)] of every live course the user is a member of, by start."""
-    courses = list(member_courses(user))
+    """[(workshop, course)] of every live course the user is a member of, by start;
+    remembered for the request."""
+    return _remember(user, "workshops", lambda: _member_workshops(user))
+
+
+def _member_workshops(user):
+    courses = member_course_list(user)
     if not courses:
         return []
     by_path = {course.path: course for course in courses}
     children = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
-    workshops = WorkshopPage.objects.live().filter(children).order_by("starts_at")
+    workshops = WorkshopPage.objects.live().filter(children).select_related("locale")
+    workshops = workshops.order_by("starts_at")
     return [(w, by_path[w.path[: -WorkshopPage.steplen]]) for w in workshops]

@@ -83,7 +83,5 @@ def enrolled_since(user, pages):
     """Unread posts in a course forum count from the member's enrolment."""
     if not user.is_authenticated:
         return None
-    enrolments = Enrolment.objects.filter(
-        user=user, course_id__in=[page.pk for page in pages], status__in=access.MEMBER_STATUSES
-    )
-    return dict(enrolments.values_list("course_id", "enrolled_at"))
+    enrolments = access.load_enrolments(user, pages)
+    return {pk: e.enrolled_at for pk, e in enrolments.items() if e.is_member}

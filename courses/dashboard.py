@@ -1,5 +1,6 @@
 """The courses panel of the learner's /dashboard/ (the `dashboard_panels` hook)."""
 
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -13,22 +14,21 @@ RECENTLY_COMPLETED = 5
 
 def courses_panel(request):
     user = request.user
-    courses = list(
-        access.member_courses(user)
-        .select_related("hero_image")
-        .prefetch_related("hero_image__renditions")
-    )
+    courses = access.member_course_list(user)
     if not courses:
         return render_to_string("courses/dashboard_first_steps.html", request=request)
-    access.load_enrolments(user, courses)
-    progress = progress_for(user, courses)
+    prefetch_related_objects(courses, "hero_image__renditions")
+    # Every completion of the user's, newest first, serves both the progress bars and
+    # the recently completed: one query.
+    completions = list(
+        ModuleCompletion.objects.filter(user=user, module__live=True)
+        .select_related("module__locale")
+        .order_by("-completed_at")
+    )
+    completed = {completion.module.translation_key for completion in completions}
+    progress = progress_for(user, courses, completed=completed)
     workshops = member_workshops(user)
     upcoming = next_session([workshop for workshop, _course in workshops])
-    recent = (
-        ModuleCompletion.objects.filter(user=user, module__live=True)
-        .select_related("module")
-        .order_by("-completed_at")[:RECENTLY_COMPLETED]
-    )
     feed, _created = CalendarFeed.objects.get_or_create(user=user)
     return render_to_string(
         "courses/dashboard_panel.html",
@@ -41,7 +41,7 @@ def courses_panel(request):
             ],
             "next_session": upcoming,
             "next_session_course": dict(workshops).get(upcoming),
-            "recently_completed": recent,
+            "recently_completed": completions[:RECENTLY_COMPLETED],
             "calendar_url": request.build_absolute_uri(
                 reverse("courses_personal_calendar", args=[feed.token])
             ),

@@ -141,13 +141,15 @@ def build_progress(course, modules, prerequisites, completed, tracked):
     return CourseProgress(course, states, tracked)
 
 
-def progress_for(user, courses, modules=None):
+def progress_for(user, courses, modules=None, completed=None):
     """{course id: CourseProgress} for several courses, in a fixed number of queries
-    (`modules`: their `live_modules_by_course`, when the caller has it already)."""
+    (`modules`: their `live_modules_by_course`, `completed`: translation keys of modules
+    the user completed, at least these courses', when the caller has them already)."""
     modules = live_modules_by_course(courses) if modules is None else modules
     every_module = [m for course_modules in modules.values() for m in course_modules]
     prerequisites = prerequisite_ids(every_module)
-    completed = completed_ids(user, every_module)
+    if completed is None:
+        completed = completed_ids(user, every_module)
     return {
         course.pk: build_progress(
             course,

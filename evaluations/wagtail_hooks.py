@@ -4,7 +4,7 @@ dashboard, and the demo."""
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from wagtail import hooks
 
@@ -20,16 +20,17 @@ def evaluations_panel(request):
     """Per course with evaluations: those still to answer, and a facilitator's results.
     A fixed number of queries, however many courses and evaluations."""
     user = request.user
-    courses = list(access.member_courses(user))
+    courses = access.member_course_list(user)
     if not courses:
         return None
     enrolments = access.load_enrolments(user, courses)
     under = reduce(or_, (Q(path__startswith=course.path) for course in courses))
-    evaluations = list(EvaluationPage.objects.live().filter(under).order_by("closes_at", "path"))
-    answered = set(
-        EvaluationRespondent.objects.filter(user=user, page__in=evaluations).values_list(
-            "page_id", flat=True
-        )
+    answered = EvaluationRespondent.objects.filter(user=user, page=OuterRef("pk"))
+    evaluations = list(
+        EvaluationPage.objects.live()
+        .filter(under)
+        .annotate(user_answered=Exists(answered))
+        .order_by("closes_at", "path")
     )
     rows = []
     for course in courses:
@@ -42,7 +43,7 @@ def evaluations_panel(request):
                 "course": course,
                 "facilitating": enrolment.role == EnrolmentRole.FACILITATOR,
                 "to_answer": [
-                    e for e in course_evaluations if e.pk not in answered and not e.is_closed
+                    e for e in course_evaluations if not e.user_answered and not e.is_closed
                 ],
                 "evaluations": course_evaluations,
             }

@@ -171,6 +171,7 @@ def profile(request):
 def dashboard(request):
     """The learner's home. Each app contributes its panels through the
     `dashboard_panels` hook, so `home` composes them without knowing their models."""
+    site_for_request(request)  # the panels' page links then need no query for the site
     panels = [fn(request) for fn in hooks.get_hooks("dashboard_panels")]
     return render(request, "home/dashboard.html", {"panels": [p for p in panels if p]})
 

@@ -1,6 +1,6 @@
 """The improvement panel of a team member's /dashboard/ (the `dashboard_panels` hook):
 per team, the next month of data due, the months that are late, and a small run chart
-per measure. Three queries however many teams, measures and months."""
+per measure. Three queries however many teams, measures and months (`team_data`)."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -48,21 +48,31 @@ def team_status(team, measures, values, today):
     }
 
 
+def team_data(user):
+    """(teams, {course id: [measures]}, {team id: {(measure id, month): value}}) of all
+    the user's teams: two queries, remembered for the request, which the pre-work panel
+    shares for its baseline items."""
+    cache = user.__dict__.setdefault("_improvement_dashboard_cache", {})
+    if "teams" not in cache:
+        teams = access.user_teams(user)
+        measures = {}
+        for measure in Measure.objects.filter(course__in={team.course_id for team in teams}):
+            measures.setdefault(measure.course_id, []).append(measure)
+        values = {}
+        by_pk = {m.pk: m for group in measures.values() for m in group}
+        for value in MonthlyValue.objects.filter(team__in=teams, measure__in=by_pk):
+            value.measure = by_pk[value.measure_id]
+            values.setdefault(value.team_id, {})[value.measure_id, value.month] = value
+        cache["teams"] = (teams, measures, values)
+    return cache["teams"]
+
+
 def panel(request, today=None):
-    teams = list(
-        access.user_teams(request.user).filter(course__programme_form=ProgrammeForm.COLLABORATIVE)
-    )
+    teams, measures, values = team_data(request.user)
+    teams = [team for team in teams if team.course.programme_form == ProgrammeForm.COLLABORATIVE]
     if not teams:
         return None
     today = today or timezone.localdate()
-    measures = {}
-    for measure in Measure.objects.filter(course__in={team.course_id for team in teams}):
-        measures.setdefault(measure.course_id, []).append(measure)
-    values = {}
-    by_pk = {m.pk: m for group in measures.values() for m in group}
-    for value in MonthlyValue.objects.filter(team__in=teams, measure__in=by_pk):
-        value.measure = by_pk[value.measure_id]
-        values.setdefault(value.team_id, {})[value.measure_id, value.month] = value
     statuses = [
         team_status(team, measures[team.course_id], values.get(team.pk, {}), today)
         for team in teams

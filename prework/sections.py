@@ -10,7 +10,8 @@ from django.template.loader import render_to_string
 
 from courses import access
 from courses.choices import EnrolmentRole, ProgrammeForm
-from courses.models import CoursePage, Enrolment
+from courses.models import CoursePage
+from improvement import dashboard as improvement_dashboard
 from prework import status
 from teams import access as team_access
 from teams.choices import TeamStatus
@@ -65,22 +66,23 @@ def dashboard_panel(request):
     user = request.user
     if not user.is_authenticated:
         return None
-    teams = team_access.user_teams(user).filter(
-        status=TeamStatus.ACTIVE, course__prework_items__isnull=False
-    )
-    enrolments = Enrolment.objects.filter(
-        user=user,
-        role=EnrolmentRole.PARTICIPANT,
-        status__in=access.MEMBER_STATUSES,
-        course__programme_form=ProgrammeForm.COMMUNITY,
-        course__prework_items__isnull=False,
-    )
-    owners = status.team_owners(teams.distinct()) + status.person_owners(
-        enrolments.distinct().select_related("user")
-    )
+    teams = [team for team in team_access.user_teams(user) if team.status == TeamStatus.ACTIVE]
+    enrolments = [
+        enrolment
+        for enrolment in access.user_enrolments(user)
+        if enrolment.is_member
+        and enrolment.role == EnrolmentRole.PARTICIPANT
+        and enrolment.course.programme_form == ProgrammeForm.COMMUNITY
+    ]
+    course_ids = {team.course_id for team in teams} | {e.course_id for e in enrolments}
+    items = status.course_items(course_ids) if course_ids else {}
+    owners = status.team_owners([team for team in teams if items.get(team.course_id)])
+    owners += status.person_owners([e for e in enrolments if items.get(e.course_id)])
     if not owners:
         return None
-    found = status.states(owners, status.course_items({owner.course_id for owner in owners}))
-    courses = CoursePage.objects.in_bulk({owner.course_id for owner in owners})
+    _teams, measures, values = improvement_dashboard.team_data(user)
+    found = status.states(owners, items, baseline=status.baseline_from(measures, values))
+    courses = {team.course_id: team.course for team in teams}
+    courses.update((e.course_id, e.course) for e in enrolments)
     panels = [items_context(owner, found, False, courses[owner.course_id]) for owner in owners]
     return render_to_string("prework/dashboard_panel.html", {"panels": panels}, request=request)

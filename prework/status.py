@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from courses import access
@@ -68,19 +68,22 @@ def course_items(course_ids):
 
 
 def team_owners(teams):
-    """Owners for teams (a queryset or list of Team), their user members loaded at once."""
-    members = TeamMember.objects.filter(user__isnull=False).only("team_id", "user_id")
-    teams = Team.objects.filter(pk__in=[team.pk for team in teams]).prefetch_related(
-        Prefetch("members", queryset=members, to_attr="user_members")
-    )
+    """Owners for teams (a queryset or list of Team, kept in its order), their user
+    members loaded in one query."""
+    teams = list(teams)
+    member_ids = defaultdict(list)
+    if teams:
+        members = TeamMember.objects.filter(team__in=teams, user__isnull=False)
+        for team_id, user_id in members.values_list("team_id", "user_id"):
+            member_ids[team_id].append(user_id)
     return [
         Owner(
             course_id=team.course_id,
             accepted_on=timezone.localdate(team.created_at),
             team=team,
-            member_ids=[member.user_id for member in team.user_members],
+            member_ids=member_ids[team.pk],
         )
-        for team in teams.order_by("name")
+        for team in teams
     ]
 
 
@@ -100,7 +103,8 @@ def course_owners(course):
     """Every active team of a collaborative, or every participant of a community."""
     course = access.original(course)
     if course.has_teams:
-        return team_owners(Team.objects.filter(course=course, status=TeamStatus.ACTIVE))
+        teams = Team.objects.filter(course=course, status=TeamStatus.ACTIVE)
+        return team_owners(teams.order_by("name"))
     enrolments = Enrolment.objects.filter(
         course=course, role=EnrolmentRole.PARTICIPANT, status__in=access.MEMBER_STATUSES
     ).select_related("user")
@@ -158,15 +162,32 @@ def is_done(item, owner, ticked, completions, counts, measures):
     )
 
 
-def states(owners, items_by_course, today=None):
-    """{owner key: [ItemState]} for owners of any courses, in the items' order."""
+def baseline_from(measures, values):
+    """What `_baseline_months` finds, from measures and values the caller has already:
+    {course id: [measures]} and {team id: {(measure id, month): value}}."""
+    counts = Counter(
+        (team_id, measure_id)
+        for team_id, team_values in values.items()
+        for (measure_id, _month), value in team_values.items()
+        if value.numerator is not None
+    )
+    required = {
+        course_id: [measure.pk for measure in group if measure.required]
+        for course_id, group in measures.items()
+    }
+    return counts, required
+
+
+def states(owners, items_by_course, today=None, baseline=None):
+    """{owner key: [ItemState]} for owners of any courses, in the items' order.
+    `baseline`: `baseline_from` the owners' teams' data, when the caller has it."""
     today = today or timezone.localdate()
     items = [item for owner in owners for item in items_by_course.get(owner.course_id, [])]
     if not items:
         return {owner.key: [] for owner in owners}
     ticked = _ticked(owners, items)
     completions = _completions(owners, items)
-    counts, measures = _baseline_months(owners, items)
+    counts, measures = baseline or _baseline_months(owners, items)
     found = {}
     for owner in owners:
         rows = []

@@ -39,7 +39,12 @@ def course_teams(course):
 
 
 def user_teams(user):
-    """The user's teams in every course, with their course, for the dashboard."""
+    """The user's teams in every course, with their course, by name, for the dashboard's
+    panels: one query remembered for the request."""
     if not user.is_authenticated:
-        return Team.objects.none()
-    return Team.objects.filter(members__user=user).select_related("course").order_by("name")
+        return []
+    cache = user.__dict__.setdefault("_team_access_cache", {})
+    if "teams" not in cache:
+        teams = Team.objects.filter(members__user=user).select_related("course")
+        cache["teams"] = list(teams.distinct().order_by("name"))
+    return cache["teams"]
