@@ -141,14 +141,18 @@ def build_progress(course, modules, prerequisites, completed, tracked):
     return CourseProgress(course, states, tracked)
 
 
-def progress_for(user, courses, modules=None, completed=None):
-    """{course id: CourseProgress} for several courses, in a fixed number of queries
-    (`modules`: their `live_modules_by_course`, `completed`: translation keys of modules
-    the user completed, at least these courses', when the caller has them already)."""
-    modules = live_modules_by_course(courses) if modules is None else modules
-    every_module = [m for course_modules in modules.values() for m in course_modules]
-    prerequisites = prerequisite_ids(every_module)
+def progress_for(user, courses, completed=None):
+    """{course id: CourseProgress} for several courses: their structure remembered until
+    something is published, the user's completions in one query (`completed`: the
+    translation keys of modules the user completed, at least these courses', when the
+    caller has them already)."""
+    structures = {course.pk: remembered_structure(course) for course in courses if course.pk}
+    prerequisites = {}
+    for _modules, _workshops, required in structures.values():
+        prerequisites.update(required)
+    modules = {pk: [module for _path, module in s[0]] for pk, s in structures.items()}
     if completed is None:
+        every_module = [module for listed in modules.values() for module in listed]
         completed = completed_ids(user, every_module)
     return {
         course.pk: build_progress(
@@ -178,6 +182,10 @@ def programme_structure(course):
     return modules, workshops, prerequisite_ids([module for _path, module in modules])
 
 
+def remembered_structure(course):
+    return remembered(f"programme:{course.pk}", lambda: programme_structure(course))
+
+
 def programme_of(course, user):
     """(CourseProgress, programme, workshops) of a course: the programme is one list in
     the editor's tree order, modules and workshops interleaved, as ("module",
@@ -185,9 +193,7 @@ def programme_of(course, user):
     state cache until something is published; the reader's completions cost one query."""
     if not course.pk:
         return CourseProgress(course), [], []
-    modules, workshops, prerequisites = remembered(
-        f"programme:{course.pk}", lambda: programme_structure(course)
-    )
+    modules, workshops, prerequisites = remembered_structure(course)
     only_modules = [module for _path, module in modules]
     progress = build_progress(
         course,
