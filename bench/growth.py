@@ -23,27 +23,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.pages import SIGNED_IN_PAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(Path(sys.executable).parent / "python")
-COURSE = "/courses/scaling-up-community-mental-health-care/"
-WORKSHOP = f"{COURSE}workshop-1-amman/"
-
 # The same demo topic at both scales (the 10,000-post one exists only from scale 2; its
 # first and last pages are in the main table).
 TOPIC = "Getting supervisors to protect time for supervision"
-# (label, path, demo account): the signed-in pages, as the learner unless only a
-# facilitator may see the page. The follow-up and the topic are looked up.
+# (label, path, demo account): the signed-in pages of the main table, as the learner,
+# with the topic looked up.
 PAGES = [
-    ("course", COURSE, "learner"),
-    ("module (open)", f"{COURSE}what-task-sharing-means/", "learner"),
-    ("module (members only)", f"{COURSE}adapting-to-your-context/", "learner"),
-    ("workshop", WORKSHOP, "learner"),
-    ("follow-up", None, "learner"),
-    ("library", "/library/", "learner"),
-    ("resource", "/library/task-sharing-toolkit-for-district-mental-health-teams/", "learner"),
-    ("forum list", "/forums/", "learner"),
+    *((label, path, "learner") for label, path in SIGNED_IN_PAGES),
     ("forum topic, first page", None, "learner"),
-    ("team page", f"{COURSE}teams/karachi/", "learner"),
     ("dashboard", "/dashboard/", "learner"),
 ]
 GROWTH_MS_GOAL, LIST_MS_GOAL = 1.3, 200
@@ -125,7 +116,7 @@ def measure_here(lists):
     from bench import costs
     from bench.lists import LARGE_LISTS
 
-    pages = [(label, path or looked_up(label), user) for label, path, user in PAGES]
+    pages = [(label, path or topic_url(), user) for label, path, user in PAGES]
     users = {user for *_rest, user in pages} | {user for _f, user in LARGE_LISTS if user}
     cookies = costs.session_cookies(users)
     figures = {"pages": [figure(costs, label, path, user, cookies) for label, path, user in pages]}
@@ -136,13 +127,9 @@ def measure_here(lists):
     print(json.dumps({key: [vars(f) for f in rows] for key, rows in figures.items()}))
 
 
-def looked_up(label):
-    from courses.models import FollowUpPage
+def topic_url():
     from forums.models import Topic
 
-    if label == "follow-up":
-        pages = FollowUpPage.objects.live().filter(locale__language_code="en")
-        return pages.filter(url_path__contains=WORKSHOP.removeprefix("/courses"))[0].url
     return Topic.objects.get(title=TOPIC).get_absolute_url()
 
 

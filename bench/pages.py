@@ -23,6 +23,19 @@ FIXED_PAGES = [
     ("dashboard", "/dashboard/", "learner"),
 ]
 
+# Issue 21's signed-in rows, as the demo learner: "signed in: " and the label.
+SIGNED_IN_PAGES = [
+    ("course", COURSE),
+    ("module (open)", MODULE),
+    ("module (members only)", f"{COURSE}adapting-to-your-context/"),
+    ("workshop", f"{COURSE}workshop-1-amman/"),
+    ("follow-up", f"{COURSE}workshop-1-amman/follow-up/"),
+    ("library", "/library/"),
+    ("resource", "/library/task-sharing-toolkit-for-district-mental-health-teams/"),
+    ("forum list", "/forums/"),
+    ("team page", f"{COURSE}teams/karachi/"),
+]
+
 
 def longest_topic_pages():
     """The first and last page of the longest forum topic (the 10,000-post one from
@@ -33,9 +46,12 @@ def longest_topic_pages():
     if topic is None:
         return []
     url = topic.get_absolute_url()
+    last = f"forum topic, last page ({topic.page_count})"
     return [
         ("forum topic, first page", url, None),
-        (f"forum topic, last page ({topic.page_count})", f"{url}?page={topic.page_count}", None),
+        (last, f"{url}?page={topic.page_count}", None),
+        ("signed in: forum topic, first page", url, "learner"),
+        (f"signed in: {last}", f"{url}?page={topic.page_count}", "learner"),
     ]
 
 
@@ -48,6 +64,8 @@ class _Pages:
         from bench.collaborative import ensure_size
 
         yield from FIXED_PAGES
+        for label, path in SIGNED_IN_PAGES:
+            yield f"signed in: {label}", path, "learner"
         yield from longest_topic_pages()
         for label, path in ensure_size(COURSE):
             yield label, path, "facilitator"
