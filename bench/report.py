@@ -43,7 +43,7 @@ def throughput_lines(results):
     lines = [["page", "path", "req/s", "× floor", "p50 ms", "p99 ms", "served ms"]]
     lines[0] += ["render ms", "SQL"]
     for row in results.rows:
-        costs = results.server_costs.get(row.path)
+        costs = results.server_costs.get(row.label)
         if row.throughput is None or not costs:
             state = "missing" if row.status == 404 else f"HTTP {row.status}"
             lines.append([row.label, row.path, state, "", "", "", "", "", ""])
@@ -93,7 +93,7 @@ def query_lines(results):
     """Where the weighed pages' queries go: one line per page, tables in query order."""
     lines = []
     for label, path in WEIGHED_PAGES:
-        costs = results.server_costs.get(path)
+        costs = results.server_costs.get(label)
         if costs:
             tables = ", ".join(costs[1].tables()) or "no query"
             lines.append(f"- {label} (`{path}`), rendered: {tables}")
