@@ -55,6 +55,7 @@ def test_the_index_and_home_cost_the_same_queries_for_3_and_30_announcements(cli
     few = queries()
     for number in range(3, 30):
         publish(draft(index, slug=f"a{number}"))
+    queries()  # publishing starts a new generation: the first requests fill it again
     assert queries() == few
 
 
