@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -7,6 +9,9 @@ from wagtail.models import Page, Site
 
 from home.models import HomePage
 from tests.factories import UserFactory
+
+if os.environ.get("MUTATION_TEST_DATABASE"):  # only under `make mutation`
+    from tests.mutation_database import django_db_setup  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

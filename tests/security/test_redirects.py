@@ -164,6 +164,8 @@ LOCAL_PATHS = [
     "/library/?q=mental health",  # a space in the query is a plain character
     "/page/#//anchor",  # what follows # never leaves the page
     "/forums/?next=//x#top",
+    "/search/?next=//x?page=2",  # only the first ? ends the path
+    "/page/#a//b#c",  # only the first # ends the path
     "/ar/about/",
     "/caf\x80/",  # not a control character
 ]
