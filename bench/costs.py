@@ -39,9 +39,10 @@ def session_cookies(usernames):
 
 
 def measure(path, cookie=None):
-    """The page's Cost once warm, as served (from the anonymous page cache when it holds
-    the page) and as rendered (with that cache's lifetime at 0); None unless 200."""
-    with override_settings(PAGE_CACHE_SECONDS=0):  # first: nothing cached yet
+    """The page's Cost once warm, as served (from the anonymous page cache, or the
+    reader's own copy, when it holds the page) and as rendered (with both caches'
+    lifetimes at 0); None unless 200."""
+    with override_settings(PAGE_CACHE_SECONDS=0, READER_CACHE_SECONDS=0):  # nothing cached
         rendered = _measure(path, cookie)
     served = _measure(path, cookie)
     return served and rendered and (served, rendered)

@@ -31,6 +31,7 @@ class Results:
     rows: list
     server_costs: dict
     weights: dict
+    freshness: list  # [(what was checked, passed)], bench/freshness.py
     growth: object = None  # a bench.growth.Growth, or None when not measured
 
     @property
@@ -240,9 +241,11 @@ Written by `make bench` (`bench/run.py`); do not edit by hand, run it again.
 The floor is a view that returns `HttpResponse("ok")` through the same middleware.
 The last three columns are measured inside Django, one request at a time once warm,
 without network or gunicorn: *served ms* as the load above was served (anonymous pages
-from the page cache), *render ms* and *SQL* with the page cache's lifetime at 0, which is
-what a page costs on a cache miss or for a signed-in member. A page that answers 404 is
-*missing* (its feature has not landed yet).
+from the page cache, a signed-in reader's repeat view from their own copy, which any
+write to the database makes stale: home/reader_cache.py), *render ms* and *SQL* with
+both caches' lifetimes at 0, which is what a page costs on a cache miss or on a signed-in
+reader's first view since the last write. A page that answers 404 is *missing* (its
+feature has not landed yet).
 
 {markdown_table(throughput_lines(results))}
 
@@ -257,4 +260,15 @@ receives them. A repeat load re-fetches only what the first load did not leave f
 the browser's cache (whitenoise gives hashed static files a one-year immutable lifetime).
 
 {markdown_table(weight_lines(results))}
+
+## Signed-in pages are never stale
+
+Through gunicorn with the readers' own copies on, the demo learner views a page twice (a
+copy is held), something changes, and the next view must show it (bench/freshness.py).
+
+{freshness_lines(results.freshness)}
 {growth_markdown(results.growth)}"""
+
+
+def freshness_lines(checks):
+    return "\n".join(f"- {'ok' if passed else '**FAILED**'}: {what}" for what, passed in checks)

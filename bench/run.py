@@ -43,7 +43,7 @@ def main():
     import django
 
     django.setup()
-    from bench import costs
+    from bench import costs, freshness
 
     cookies = costs.session_cookies({user for _label, _path, user in PAGES if user})
     # By label: a path is measured both as a visitor and signed in.
@@ -56,10 +56,13 @@ def main():
             for label, path, user in PAGES
         ]
         weights = {label: measure.page_weight(port, path) for label, path in WEIGHED_PAGES}
+        fresh = freshness.checks(port, cookies["learner"])  # last: it changes the demo
 
     # After the load: its two databases are built and measured in child processes.
     grown = growth.run(args.growth_scale) if args.growth_scale else None
-    results = report.Results(args.scale, args.seconds, WORKERS, rows, server_costs, weights, grown)
+    results = report.Results(
+        args.scale, args.seconds, WORKERS, rows, server_costs, weights, fresh, grown
+    )
     print(report.table(results))
     results_file = ROOT / "bench" / "RESULTS.md"
     # The load test (bench/load.py) keeps its own section at the end: carry it over.

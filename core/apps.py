@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from core import ids
+        from core import ids, writes
 
         ids.register()
+        writes.connect()

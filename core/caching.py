@@ -81,17 +81,15 @@ def bump_scope(*names):
     """Make every cached copy that depends on these scopes out of date: now, and again
     when the current transaction commits, so a copy rendered from the data as it was
     before the commit is never stored as current."""
-    _bump(names)
-    transaction.on_commit(lambda: _bump(names))
+    bump_scope_now(names)
+    transaction.on_commit(lambda: bump_scope_now(names))
 
 
-def _bump(names):
-    state = state_cache()
-    for name in names:
-        try:
-            state.incr(SCOPE_KEY + name)
-        except ValueError:  # never read yet, or the state cache was emptied
-            state.set(SCOPE_KEY + name, time.time_ns(), timeout=None)
+def bump_scope_now(names):
+    """The clock, not an increment: two processes bumping at once through a cache that
+    cannot increment atomically (files) still leave a value no reader has seen."""
+    now = time.time_ns()
+    state_cache().set_many({SCOPE_KEY + name: now for name in names}, timeout=None)
 
 
 # The generation of everything published: publishing, moving or deleting a page and

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "home.middleware.UserTimeZoneMiddleware",
     "home.middleware.PreferredLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside everything that sets the reader's user, language and time zone.
+    "home.reader_cache.ReaderPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -182,6 +184,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous visitors get whole Wagtail pages from the cache for at most this long
 # (home/page_cache.py); publishing anything clears it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# A signed-in reader's own copy of a page lasts at most this long, and only until
+# anything in the database changes (home/reader_cache.py); 0 turns it off.
+READER_CACHE_SECONDS = int(os.environ.get("READER_CACHE_SECONDS", "60"))
 
 AUTH_USER_MODEL = "home.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -26,3 +26,6 @@ TASKS = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Uploads made by tests (demo documents, images) go to a throwaway folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lms-test-media-"))
+# Query counts and freshness are asserted on what a page costs to render; the readers'
+# own copies have their tests (tests/home/test_reader_cache.py).
+READER_CACHE_SECONDS = 0
