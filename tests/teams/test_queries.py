@@ -8,7 +8,12 @@ from django.utils import timezone
 
 from attendance.models import Attendance
 from courses.models import ModuleCompletion, WorkshopPage
-from improvement.assessment import AssessmentRating, RaterKind
+from improvement.assessment import (
+    AssessmentLevel,
+    AssessmentLevelTranslation,
+    AssessmentRating,
+    RaterKind,
+)
 from improvement.models import Baseline, MonthlyValue, ValueChange
 from improvement.months import add_months
 from prework.choices import PreworkKind
@@ -95,3 +100,20 @@ def test_team_page_queries_do_not_grow_with_the_team(client, home_page, prefix):
         counts.append(count_queries(client, team_url(team, prefix)))
     assert counts[0] == counts[1]
     assert counts[1] <= TEAM_PAGE_QUERIES, counts
+
+
+@pytest.mark.django_db
+def test_a_renamed_level_and_its_new_translation_show_at_once(client, home_page):
+    """The assessment levels are remembered for every reader until one changes."""
+    team, contact = collaborative(make_index(home_page), "levels", 1)
+    client.force_login(contact)
+    level = AssessmentLevel.objects.get(level=2)
+    assert level.name in client.get(team_url(team)).content.decode()
+    level.name = "Testing changes on a small scale"
+    level.save()
+    assert "Testing changes on a small scale" in client.get(team_url(team)).content.decode()
+    client.get(team_url(team, "/ar"))
+    AssessmentLevelTranslation.objects.create(
+        level=level, language_code="ar", name="اختبار التغيير"
+    )
+    assert "اختبار التغيير" in client.get(team_url(team, "/ar")).content.decode()
