@@ -3,8 +3,9 @@ pre-work: the one place that decides done, to do and overdue.
 
 An owner is a team or a participant; an item is due `due_days` after the owner was
 accepted (the team's creation, the participant's enrolment). A fixed number of queries
-whatever the number of items, owners and courses: the items with their modules, the
-owners, the ticks, the module completions and the baseline values.
+whatever the number of items, owners and courses: the owners, the ticks, the module
+completions and the baseline values (each spared when the caller has it already); the
+items with their modules are remembered for every reader (`course_items`).
 """
 
 from collections import Counter, defaultdict
