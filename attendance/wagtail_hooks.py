@@ -21,6 +21,7 @@ from core.viewsets import ScopedSnippetViewSet
 from courses import access
 from courses.choices import EnrolmentRole
 from courses.models import CoursePage, WorkshopPage
+from courses.progress import member_workshops, remembered_structure
 
 
 class AttendanceFilterSet(WagtailFilterSet):
@@ -88,7 +89,7 @@ def dashboard_attendance(request):
     """Per course: a facilitator's checklists and spreadsheet; a participant's own days.
     A fixed number of queries, however many courses and workshops."""
     user = request.user
-    workshops = access.member_workshops(user)
+    workshops = member_workshops(user)
     if not workshops:
         return None
     enrolments = access.load_enrolments(user, list({c.pk: c for _w, c in workshops}.values()))
@@ -134,7 +135,8 @@ def record_attendance_link(page, request):
 @hooks.register("team_member_columns")
 def team_attendance(course, users):
     """On a team's page: the workshop days each member attended, of all held so far."""
-    workshops = list(WorkshopPage.objects.child_of(access.original(course)).live())
+    structure = remembered_structure(access.original(course))
+    workshops = [workshop for _path, workshop in structure[1]]
     days = sum(len(records.workshop_days(w)) for w in workshops)
     if not days:
         return None

@@ -16,6 +16,7 @@ import time
 
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 SCOPE_KEY = "anon-page-cache:scope:"
 
@@ -118,16 +119,44 @@ def _bump_pages_generation():
         state_cache().set(PAGES_GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def remembered_key(name):
-    return f"remembered:{pages_generation()}:{name}"
+def remembered_key(name, scopes=()):
+    """The key of `name` in this generation of what is published and, for a value also
+    built from data outside the page tree, in the current generation of each scope."""
+    if not scopes:
+        return f"remembered:{pages_generation()}:{name}"
+    generations = scope_generations(sorted(scopes))
+    suffix = ":".join(str(generations[scope]) for scope in sorted(scopes))
+    return f"remembered:{pages_generation()}:{name}:{suffix}"
 
 
-def remembered(name, build):
+def remembered(name, build, scopes=()):
     """`build()`'s value for this generation of what is published: for what every reader
     shares (the site, a course's programme), read on many requests and changed only by
-    publishing. `name` must come from the site's own data, never from a visitor's input."""
-    found = state_cache().get(remembered_key(name))
+    publishing. `name` must come from the site's own data, never from a visitor's input.
+
+    `scopes` name data that no publishing changes (a course's measures, one person's
+    answers): whoever changes it calls `bump_scope`, and the value is built again. The
+    key is taken before building, so a change committed meanwhile is never kept."""
+    key = remembered_key(name, scopes)
+    found = state_cache().get(key)
     if found is None:
         found = (build(),)  # in a tuple, so that None is remembered too
-        state_cache().set(remembered_key(name), found, timeout=REMEMBERED_LIFETIME)
+        state_cache().set(key, found, timeout=REMEMBERED_LIFETIME)
     return found[0]
+
+
+def bump_on_change(model, scope_of, uid, created_too=True):
+    """Bump `scope_of(instance)` whenever a row of `model` is saved or deleted (a queryset's
+    delete sends the signal for each row too), so what is `remembered` with that scope is
+    built again on the next request. Connect it in the owning app's `ready()`.
+    `created_too=False` when nothing remembered can be older than a new row (a value
+    built from the row itself, which creates it when missing)."""
+
+    def bump(sender, instance, created=False, **kwargs):
+        if created and not created_too:
+            return
+        if (scope := scope_of(instance)) is not None:
+            bump_scope(scope)
+
+    post_save.connect(bump, sender=model, dispatch_uid=f"{uid}-save", weak=False)
+    post_delete.connect(bump, sender=model, dispatch_uid=f"{uid}-delete", weak=False)

@@ -57,11 +57,24 @@ def with_translation(obj, row, fields):
 
 def in_reader_language(objects, fields, related_name="translations"):
     """The objects with `fields` in the reader's language (`with_translation`): one
-    query for all of them, none in the default language."""
+    query for all of them, none in the default language, and none for objects that
+    carry their rows already (`reader_rows`)."""
     objects = list(objects)
     language = translation.get_language()
     if not objects or language == settings.LANGUAGE_CODE:
         return objects
+    missing = [obj for obj in objects if not hasattr(obj, "reader_translations")]
+    if missing:
+        reader_rows(missing, language, related_name)
+    for obj in objects:
+        with_translation(obj, next(iter(obj.reader_translations), None), fields)
+    return objects
+
+
+def reader_rows(objects, language, related_name="translations"):
+    """Load each object's translation rows in `language` as `reader_translations` (one
+    query), for `in_reader_language` to use later: what is remembered for every reader
+    of a language carries them."""
     model = objects[0]._meta.get_field(related_name).related_model
     prefetch_related_objects(
         objects,
@@ -71,8 +84,6 @@ def in_reader_language(objects, fields, related_name="translations"):
             to_attr="reader_translations",
         ),
     )
-    for obj in objects:
-        with_translation(obj, next(iter(obj.reader_translations), None), fields)
     return objects
 
 

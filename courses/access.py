@@ -14,9 +14,6 @@ against the original (default-language) page and looked up by `translation_key`,
 completing the Arabic copy of a module completes the module.
 """
 
-from functools import reduce
-from operator import or_
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -27,12 +24,13 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.caching import remembered
 from courses.choices import CourseRole, EnrolmentRole, EnrolmentStatus
-from courses.models import CoursePage, Enrolment, WorkshopPage
+from courses.models import CoursePage, Enrolment
 
 MEMBER_STATUSES = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
 
 
-def _remember(user, key, compute):
+def remember_for_request(user, key, compute):
+    """`compute()` once per request and user: remembered on the user object."""
     cache = user.__dict__.setdefault("_course_access_cache", {})
     if key not in cache:
         cache[key] = compute()
@@ -58,7 +56,7 @@ def _enrolments(user):
             enrolment.user = user  # the same object: no query to reach it
         return {enrolment.course.translation_key: enrolment for enrolment in rows}
 
-    return _remember(user, "enrolments", fetch)
+    return remember_for_request(user, "enrolments", fetch)
 
 
 def user_enrolments(user):
@@ -118,7 +116,7 @@ def is_course_editor(user, course):
     # this asks the permissions Django has already loaded for the request's user.
     if not user.has_perm("wagtailadmin.access_admin"):
         return False
-    return _remember(user, ("editor", course.pk), lambda: _can_edit(user, course))
+    return remember_for_request(user, ("editor", course.pk), lambda: _can_edit(user, course))
 
 
 def _can_edit(user, course):
@@ -133,7 +131,9 @@ def _can_edit(user, course):
 def _pages_in_moderation(user):
     page_type = ContentType.objects.get_for_model(Page)
     states = WorkflowState.objects.active().filter(base_content_type=page_type)
-    return _remember(user, "in_moderation", lambda: set(states.values_list("object_id", flat=True)))
+    return remember_for_request(
+        user, "in_moderation", lambda: set(states.values_list("object_id", flat=True))
+    )
 
 
 def course_role(user, course):
@@ -254,20 +254,3 @@ def facilitated_courses(user):
     return CoursePage.objects.filter(
         Q(pk__in=edited.values("pk")) | Q(pk__in=facilitated.values("course_id"))
     )
-
-
-def member_workshops(user):
-    """[(workshop, course)] of every live course the user is a member of, by start;
-    remembered for the request."""
-    return _remember(user, "workshops", lambda: _member_workshops(user))
-
-
-def _member_workshops(user):
-    courses = member_course_list(user)
-    if not courses:
-        return []
-    by_path = {course.path: course for course in courses}
-    children = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
-    workshops = WorkshopPage.objects.live().filter(children).select_related("locale")
-    workshops = workshops.order_by("starts_at")
-    return [(w, by_path[w.path[: -WorkshopPage.steplen]]) for w in workshops]

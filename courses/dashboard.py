@@ -4,12 +4,26 @@ from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.caching import remembered
 from courses import access
-from courses.access import member_workshops
 from courses.models import CalendarFeed, ModuleCompletion
-from courses.progress import next_session, progress_for
+from courses.progress import member_workshops, next_session, progress_for
 
 RECENTLY_COMPLETED = 5
+
+
+def calendar_scope(user_id):
+    return f"calendar-feed:{user_id}"
+
+
+def calendar_token(user):
+    """The secret of the user's calendar address, remembered until their feed changes
+    (a new address: `courses.apps` bumps the scope on every save and delete of a feed)."""
+
+    def build():
+        return CalendarFeed.objects.get_or_create(user=user)[0].token
+
+    return remembered(f"calendar-token:{user.pk}", build, scopes=[calendar_scope(user.pk)])
 
 
 def courses_panel(request):
@@ -29,7 +43,6 @@ def courses_panel(request):
     progress = progress_for(user, courses, completed=completed)
     workshops = member_workshops(user)
     upcoming = next_session([workshop for workshop, _course in workshops])
-    feed, _created = CalendarFeed.objects.get_or_create(user=user)
     return render_to_string(
         "courses/dashboard_panel.html",
         {
@@ -43,7 +56,7 @@ def courses_panel(request):
             "next_session_course": dict(workshops).get(upcoming),
             "recently_completed": completions[:RECENTLY_COMPLETED],
             "calendar_url": request.build_absolute_uri(
-                reverse("courses_personal_calendar", args=[feed.token])
+                reverse("courses_personal_calendar", args=[calendar_token(user)])
             ),
         },
         request=request,

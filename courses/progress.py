@@ -186,6 +186,21 @@ def remembered_structure(course):
     return remembered(f"programme:{course.pk}", lambda: programme_structure(course))
 
 
+def member_workshops(user):
+    """[(workshop, course)] of every live course the user is a member of, by start: from
+    each course's remembered structure, remembered for the request."""
+
+    def build():
+        pairs = [
+            (workshop, course)
+            for course in access.member_course_list(user)
+            for _path, workshop in remembered_structure(course)[1]
+        ]
+        return sorted(pairs, key=lambda pair: pair[0].starts_at)
+
+    return access.remember_for_request(user, "workshops", build)
+
+
 def programme_of(course, user):
     """(CourseProgress, programme, workshops) of a course: the programme is one list in
     the editor's tree order, modules and workshops interleaved, as ("module",

@@ -25,7 +25,7 @@ from courses.models import (
     WorkshopPage,
 )
 from courses.phases import phases_of
-from courses.progress import live_children_by_course, progress_for
+from courses.progress import live_children_by_course, member_workshops, progress_for
 from courses.responses import back, confirm, refuse, vary_on_member
 
 
@@ -135,7 +135,7 @@ def personal_calendar(request, token):
         raise Http404
     events = [
         event
-        for workshop, course in access.member_workshops(feed.user)
+        for workshop, course in member_workshops(feed.user)
         for event in workshop_events(workshop, course, request, with_join_link=True)
     ]
     events += contributed_events("personal_calendar_events", feed.user, request)

@@ -1,10 +1,6 @@
 """The pages of an evaluation (its routes), its links on workshop pages and the
 dashboard, and the demo."""
 
-from functools import reduce
-from operator import or_
-
-from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from wagtail import hooks
 
@@ -13,29 +9,27 @@ from courses import access
 from courses.choices import EnrolmentRole
 from courses.models import WorkshopPage
 from evaluations import views
-from evaluations.models import EvaluationPage, EvaluationRespondent
+from evaluations.answered import answered_page_ids
+from evaluations.answered import course_evaluations as course_evaluations_of
+from evaluations.models import EvaluationPage
 
 
 def evaluations_panel(request):
     """Per course with evaluations: those still to answer, and a facilitator's results.
-    A fixed number of queries, however many courses and evaluations."""
+    No query but the request's enrolments (shared), however many courses and evaluations:
+    both the evaluations and what the user answered are remembered (evaluations.answered)."""
     user = request.user
     courses = access.member_course_list(user)
     if not courses:
         return None
     enrolments = access.load_enrolments(user, courses)
-    under = reduce(or_, (Q(path__startswith=course.path) for course in courses))
-    answered = EvaluationRespondent.objects.filter(user=user, page=OuterRef("pk"))
-    evaluations = list(
-        EvaluationPage.objects.live()
-        .filter(under)
-        .annotate(user_answered=Exists(answered))
-        .order_by("closes_at", "path")
-    )
+    answered = answered_page_ids(user)
     rows = []
     for course in courses:
         enrolment = enrolments[course.pk]
-        course_evaluations = [e for e in evaluations if e.path.startswith(course.path)]
+        course_evaluations = course_evaluations_of(course)
+        for evaluation in course_evaluations:
+            evaluation.user_answered = evaluation.pk in answered
         if not course_evaluations:
             continue
         rows.append(

@@ -17,10 +17,15 @@ needs the view answer, and a moderator may view and post. Superusers and holders
 Hooks are called once per forum and request, so keep them cheap (cache on the user).
 """
 
+from django.conf import settings
+from django.utils import translation
 from wagtail import hooks
 
+from core.caching import remembered
+from core.translations import reader_rows
 from forums.choices import Scope
 from forums.models import Forum
+from forums.page_cache import FORUMS
 
 
 def is_global_moderator(user):
@@ -72,9 +77,25 @@ def can_post(user, forum):
     )
 
 
+def every_forum():
+    """Every forum with its page, in list order, with its rows in the reader's language:
+    what every reader shares, remembered until a forum or its translation changes
+    (page_cache.FORUMS) or something is published."""
+    language = translation.get_language()
+
+    def build():
+        forums = list(Forum.objects.select_related("page"))
+        if forums and language != settings.LANGUAGE_CODE:
+            reader_rows(forums, language)
+        return forums
+
+    return remembered(f"forums:{language}", build, scopes=[FORUMS])
+
+
 def visible_forums(user, forums=None):
-    """The forums `user` may read, in list order (one query, plus the page hooks)."""
-    forums = (Forum.objects.all() if forums is None else forums).select_related("page")
+    """The forums `user` may read, in list order (every forum remembered, or one query
+    of `forums`, plus the page hooks)."""
+    forums = every_forum() if forums is None else forums.select_related("page")
     return [forum for forum in forums if can_view(user, forum)]
 
 

@@ -23,7 +23,10 @@ def panel(request):
     topics = unread_topics(request.user, forums)
     # The total over every unread topic comes with the few shown, in the same query.
     topics = topics.annotate(unread_total=Window(Sum("unread")))
-    latest = list(topics.select_related("forum").order_by("-last_post_at")[:TOPICS_SHOWN])
+    latest = list(topics.order_by("-last_post_at")[:TOPICS_SHOWN])
+    by_pk = {forum.pk: forum for forum in forums}
+    for topic in latest:
+        topic.forum = by_pk[topic.forum_id]  # remembered with its translations
     in_reader_language([topic.forum for topic in latest], ForumTranslation.TEXTS)
     context = {
         "topics": latest,

@@ -2,8 +2,10 @@ from copy import copy
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
+from core.caching import remembered
 from core.translations import Text, in_reader_language
 from home.models import SiteSettings, SiteSettingsTranslation
 from home.site_cache import site_for_request
@@ -19,6 +21,16 @@ def site_texts(request):
     # A copy: the request's cached settings object keeps its English values.
     texts = copy(SiteSettings.for_request(request))
     texts.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
+    language = translation.get_language()
+    if language != settings.LANGUAGE_CODE:
+        # The reader's row, remembered until something is published (saving a translation
+        # starts a new generation, as saving the settings does).
+        texts.reader_translations = remembered(
+            f"site-texts:{texts.pk}:{language}",
+            lambda: list(
+                SiteSettingsTranslation.objects.filter(settings=texts.pk, language_code=language)
+            ),
+        )
     return in_reader_language([texts], SiteSettingsTranslation.TEXTS)[0]
 
 

@@ -18,7 +18,12 @@ class ImprovementConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from core.caching import bump_on_change
         from core.permissions import group_permissions_granter
+        from improvement.assessment import AssessmentLevel, AssessmentLevelTranslation
+        from improvement.models import Measure
+        from improvement.ratings import LEVELS_SCOPE
+        from improvement.series import MEASURES_SCOPE
 
         # Editors define every course's measures; facilitators their courses' (the
         # admin's policy asks courses.access).
@@ -27,3 +32,6 @@ class ImprovementConfig(AppConfig):
             dispatch_uid="improvement-permissions",
             weak=False,
         )
+        bump_on_change(Measure, lambda measure: MEASURES_SCOPE, uid="improvement-measures")
+        for model in (AssessmentLevel, AssessmentLevelTranslation):
+            bump_on_change(model, lambda row: LEVELS_SCOPE, uid=f"improvement-{model.__name__}")

@@ -1,6 +1,6 @@
 """The improvement panel of a team member's /dashboard/ (the `dashboard_panels` hook):
 per team, the next month of data due, the months that are late, and a small run chart
-per measure. Three queries however many teams, measures and months (`team_data`)."""
+per measure. Two queries however many teams, measures and months (`team_data`)."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -8,7 +8,7 @@ from django.utils import timezone
 from courses.choices import ProgrammeForm
 from improvement import series
 from improvement.charts import run_chart
-from improvement.models import Measure, MonthlyValue
+from improvement.models import MonthlyValue
 from improvement.months import add_months, month_start
 from teams import access
 
@@ -50,14 +50,13 @@ def team_status(team, measures, values, today):
 
 def team_data(user):
     """(teams, {course id: [measures]}, {team id: {(measure id, month): value}}) of all
-    the user's teams: two queries, remembered for the request, which the pre-work panel
-    shares for its baseline items."""
+    the user's teams: one query (the measures are remembered), remembered for the
+    request, which the pre-work panel shares for its baseline items."""
     cache = user.__dict__.setdefault("_improvement_dashboard_cache", {})
     if "teams" not in cache:
         teams = access.user_teams(user)
-        measures = {}
-        for measure in Measure.objects.filter(course__in={team.course_id for team in teams}):
-            measures.setdefault(measure.course_id, []).append(measure)
+        courses = {team.course_id for team in teams}
+        measures = {pk: group for pk in courses if (group := series.measures_of(pk))}
         values = {}
         by_pk = {m.pk: m for group in measures.values() for m in group}
         for value in MonthlyValue.objects.filter(team__in=teams, measure__in=by_pk):

@@ -1,12 +1,14 @@
 """A team's data on its page (the `team_page_sections` hook of teams): the status of the
 month just ended, links to enter data for those who may, and the history of changes.
-Four queries whatever the number of months and changes shown."""
+One query whatever the number of months and changes shown (the history), the team's
+values shared with the page's other sections (`series.team_values`)."""
 
 from django.template.loader import render_to_string
 
 from courses import access as course_access
+from improvement import series
 from improvement.entry import last_month
-from improvement.models import Measure, ValueChange
+from improvement.models import ValueChange
 from improvement.status import team_statuses
 from teams import access
 
@@ -22,13 +24,15 @@ def recent_changes(team):
 
 def render(team, course, request):
     original = course_access.original(course)
-    if not Measure.objects.filter(course=original).exists():
+    if not series.measures_of(original.pk):
         return None
     context = {
         "team": team,
         "course": course,
         "month": last_month(),
-        "status": team_statuses([team], original)[team.pk],
+        "status": team_statuses([team], original, values={team.pk: series.team_values(team)})[
+            team.pk
+        ],
         "can_enter": access.can_enter_data(request.user, team, course),
         "changes": recent_changes(team),
     }

@@ -8,22 +8,23 @@ facilitator has locked the team's data for it (`entry.set_locked`): the same loc
 the data and both ratings, so a checked month stays as it was checked.
 """
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from core.translations import in_reader_language
+from core.caching import remembered
+from core.translations import in_reader_language, reader_rows
 from courses import access as course_access
 from improvement.assessment import AssessmentLevel, AssessmentRating, RaterKind
-from improvement.models import Measure, MonthlyValue
+from improvement.models import MonthlyValue
 from improvement.months import month_start
-from improvement.series import months_between
+from improvement.series import measures_of, months_between
 from teams import access
 
 
 def first_month(course):
     original = course_access.original(course)
-    measures = Measure.objects.filter(course=original).order_by("first_month")
-    earliest = measures.values_list("first_month", flat=True).first()
+    earliest = min((m.first_month for m in measures_of(original.pk)), default=None)
     start = month_start(original.start_date)
     return min(start, earliest) if earliest else start
 
@@ -38,7 +39,7 @@ def rater_kind(user, team, course):
     """The kind of rating this user gives the team, or None if they give none."""
     if course_access.can_facilitate(user, course):
         return RaterKind.FACULTY
-    if team.pk in access.memberships(user, course):
+    if access.team_membership(user, team, course) is not None:
         return RaterKind.SELF
     return None
 
@@ -49,10 +50,23 @@ def locked_months(team):
     return set(locked.values_list("month", flat=True).distinct())
 
 
+# Bumped by every change of a level or of its translations (improvement.apps).
+LEVELS_SCOPE = "assessment-levels"
+
+
 def levels():
-    """{level: AssessmentLevel}, each in the reader's language (one or two queries)."""
-    found = in_reader_language(AssessmentLevel.objects.all(), AssessmentLevel.TEXTS)
-    return {level.level: level for level in found}
+    """{level: AssessmentLevel}, each in the reader's language: the levels and their rows
+    in that language remembered until one changes or something is published."""
+    language = translation.get_language()
+
+    def build():
+        found = list(AssessmentLevel.objects.all())
+        if found and language != settings.LANGUAGE_CODE:
+            reader_rows(found, language)
+        return found
+
+    found = remembered(f"assessment-levels:{language}", build, scopes=[LEVELS_SCOPE])
+    return {level.level: level for level in in_reader_language(found, AssessmentLevel.TEXTS)}
 
 
 class MonthLocked(Exception):

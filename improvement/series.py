@@ -2,10 +2,10 @@
 measures, its months, its workshops (learning sessions) and the new baselines a
 facilitator started. Shared by the team page, the collaborative view and the dashboard."""
 
+from core.caching import remembered
 from courses import access
-from courses.models import WorkshopPage
-from courses.progress import live_children_by_course
-from improvement.models import Measure
+from courses.progress import remembered_structure
+from improvement.models import Measure, MonthlyValue
 from improvement.months import add_months, month_start
 
 
@@ -22,14 +22,43 @@ def months_between(first, last):
     return months
 
 
+# Bumped by every save or deletion of a measure (improvement.apps).
+MEASURES_SCOPE = "measures"
+
+
 def course_measures(course):
-    return list(Measure.objects.filter(course=access.original(course)))
+    return measures_of(access.original(course).pk)
+
+
+def measures_of(course_id):
+    """The measures of an original course, which every reader shares: remembered until a
+    measure changes or something is published."""
+
+    def build():
+        return list(Measure.objects.filter(course_id=course_id))
+
+    return remembered(f"measures:{course_id}", build, scopes=[MEASURES_SCOPE])
+
+
+def team_values(team):
+    """{(measure id, month): MonthlyValue} of the team for its course's measures, each
+    value with its measure: one query, remembered on the team object for the request,
+    so the sections of the team's page (charts, data status, pre-work) share it."""
+    cache = team.__dict__.setdefault("_improvement_cache", {})
+    if "values" not in cache:
+        by_pk = {measure.pk: measure for measure in measures_of(team.course_id)}
+        values = {}
+        for value in MonthlyValue.objects.filter(team=team, measure__in=list(by_pk)):
+            value.measure = by_pk[value.measure_id]  # its `value` reads the kind
+            values[value.measure_id, value.month] = value
+        cache["values"] = values
+    return cache["values"]
 
 
 def course_workshops(course):
     """[(month, workshop)] of the course's live workshops in date order, each in the
-    reader's language where translated."""
-    children = live_children_by_course([course], WorkshopPage).get(course.pk, [])
+    reader's language where translated (the course's remembered structure)."""
+    children = remembered_structure(course)[1] if course.pk else []
     workshops = sorted((workshop for _path, workshop in children), key=lambda w: w.starts_at)
     return [(month_start(workshop.starts_at.date()), workshop) for workshop in workshops]
 

@@ -1,36 +1,31 @@
 """The Core Data Set on a team's page (the `team_page_sections` hook of teams): per
 measure of the course, its run chart, the chart's summary in words and its data table,
 every month from the measure's first to last month, a gap shown as a gap. A fixed number
-of queries whatever the number of measures, months and PDSA cycles: the measures, the
-team's values for all of them, its new baselines, the course's workshops, and its cycles,
-each marked on the charts of its measures."""
+of queries whatever the number of measures, months and PDSA cycles: the team's values
+for all the measures (shared with the page's other sections), its new baselines and its
+cycles, each marked on the charts of its measures; the measures and the course's
+workshops are remembered."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from improvement import series
 from improvement.charts import run_chart
-from improvement.models import Baseline, MonthlyValue
+from improvement.models import Baseline
 from improvement.pdsa import cycles_by_measure
 
 
 def measure_tables(team, course, today=None):
     """[(measure, [(month, MonthlyValue or None)])], measures in their sort order."""
     measures = series.course_measures(course)
-    values = {
-        (value.measure_id, value.month): value
-        for value in MonthlyValue.objects.filter(team=team, measure__in=measures)
-    }
+    values = series.team_values(team)
     last_month = series.last_month(today or timezone.localdate())
     tables = []
     for measure in measures:
         stored = [month for measure_id, month in values if measure_id == measure.pk]
         rows = []
         for month in series.months_between(measure.first_month, max([last_month, *stored])):
-            value = values.get((measure.pk, month))
-            if value is not None:
-                value.measure = measure  # its `value` reads the kind without a query
-            rows.append((month, value))
+            rows.append((month, values.get((measure.pk, month))))
         tables.append((measure, rows))
     return tables
 

@@ -12,9 +12,11 @@ from courses import access
 from courses.choices import EnrolmentRole, ProgrammeForm
 from courses.models import CoursePage
 from improvement import dashboard as improvement_dashboard
+from improvement import series as improvement_series
 from prework import status
 from teams import access as team_access
 from teams.choices import TeamStatus
+from teams.members import member_completions, member_user_ids
 
 
 def items_context(owner, found, can_tick, course):
@@ -29,13 +31,22 @@ def items_context(owner, found, can_tick, course):
 
 
 def team_section(team, course, request):
+    """What the team's page loaded is shared: its members, their completions and the
+    team's monthly values; the items are remembered."""
     original = access.original(course)
     items = status.course_items([original.pk])
     if not items.get(original.pk):
         return None
-    owners = status.team_owners([team])
-    found = status.states(owners, items)
-    member = team_access.memberships(request.user, course).get(team.pk)
+    owners = status.team_owners([team], {team.pk: member_user_ids(team)})
+    values = {team.pk: improvement_series.team_values(team)}
+    measures = {team.course_id: improvement_series.measures_of(team.course_id)}
+    found = status.states(
+        owners,
+        items,
+        baseline=status.baseline_from(measures, values),
+        completions=set(member_completions(team)),
+    )
+    member = team_access.team_membership(request.user, team, course)
     can_tick = bool(member and member.is_senior_leader)
     context = items_context(owners[0], found, can_tick, course)
     return render_to_string("prework/team_section.html", context, request=request)
@@ -76,7 +87,9 @@ def dashboard_panel(request):
     ]
     course_ids = {team.course_id for team in teams} | {e.course_id for e in enrolments}
     items = status.course_items(course_ids) if course_ids else {}
-    owners = status.team_owners([team for team in teams if items.get(team.course_id)])
+    owners = status.team_owners(
+        [team for team in teams if items.get(team.course_id)], team_access.teammate_ids(user)
+    )
     owners += status.person_owners([e for e in enrolments if items.get(e.course_id)])
     if not owners:
         return None

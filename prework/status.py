@@ -3,8 +3,9 @@ pre-work: the one place that decides done, to do and overdue.
 
 An owner is a team or a participant; an item is due `due_days` after the owner was
 accepted (the team's creation, the participant's enrolment). A fixed number of queries
-whatever the number of items, owners and courses: the items with their modules, the
-owners, the ticks, the module completions and the baseline values.
+whatever the number of items, owners and courses: the owners, the ticks, the module
+completions and the baseline values (each spared when the caller has it already); the
+items with their modules are remembered for every reader (`course_items`).
 """
 
 from collections import Counter, defaultdict
@@ -14,6 +15,7 @@ from datetime import date, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from core.caching import remembered
 from courses import access
 from courses.choices import EnrolmentRole
 from courses.models import Enrolment, ModuleCompletion
@@ -58,24 +60,33 @@ class ItemState:
         return PreworkState(self.state).label
 
 
+# Bumped by every change of an item or of its modules (prework.apps).
+ITEMS_SCOPE = "prework-items"
+
+
 def course_items(course_ids):
-    """{course id: [items in order]} of original courses."""
-    items = PreworkItem.objects.filter(course_id__in=course_ids).prefetch_related("modules")
-    found = defaultdict(list)
-    for item in items:
-        found[item.course_id].append(item)
-    return found
+    """{course id: [items in order]} of original courses: what every reader of a course
+    shares, remembered until an item changes or something is published."""
+    return {course_id: _remembered_items(course_id) for course_id in course_ids}
 
 
-def team_owners(teams):
+def _remembered_items(course_id):
+    def build():
+        return list(PreworkItem.objects.filter(course_id=course_id).prefetch_related("modules"))
+
+    return remembered(f"prework-items:{course_id}", build, scopes=[ITEMS_SCOPE])
+
+
+def team_owners(teams, member_ids=None):
     """Owners for teams (a queryset or list of Team, kept in its order), their user
-    members loaded in one query."""
+    members loaded in one query unless the caller has them ({team id: [user ids]})."""
     teams = list(teams)
-    member_ids = defaultdict(list)
-    if teams:
+    if member_ids is None and teams:
         members = TeamMember.objects.filter(team__in=teams, user__isnull=False)
+        member_ids = defaultdict(list)
         for team_id, user_id in members.values_list("team_id", "user_id"):
             member_ids[team_id].append(user_id)
+    member_ids = defaultdict(list, member_ids or {})
     return [
         Owner(
             course_id=team.course_id,
@@ -178,15 +189,18 @@ def baseline_from(measures, values):
     return counts, required
 
 
-def states(owners, items_by_course, today=None, baseline=None):
+def states(owners, items_by_course, today=None, baseline=None, completions=None):
     """{owner key: [ItemState]} for owners of any courses, in the items' order.
-    `baseline`: `baseline_from` the owners' teams' data, when the caller has it."""
+    `baseline`: `baseline_from` the owners' teams' data, and `completions`: the owners'
+    members' {(user id, module id)} (at least of the items' modules), when the caller
+    has them."""
     today = today or timezone.localdate()
     items = [item for owner in owners for item in items_by_course.get(owner.course_id, [])]
     if not items:
         return {owner.key: [] for owner in owners}
     ticked = _ticked(owners, items)
-    completions = _completions(owners, items)
+    if completions is None:
+        completions = _completions(owners, items)
     counts, measures = baseline or _baseline_months(owners, items)
     found = {}
     for owner in owners:

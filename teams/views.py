@@ -16,10 +16,10 @@ from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
 from courses import access as course_access
-from courses.models import ModuleCompletion
-from courses.progress import live_modules_by_course
+from courses.progress import remembered_structure
 from courses.responses import vary_on_member
 from teams import access
+from teams.members import member_completions, member_user_ids
 from teams.models import Team, TeamMember
 
 
@@ -63,21 +63,18 @@ def team_list(request, course):
     return vary_on_member(request, TemplateResponse(request, "teams/team_list.html", context))
 
 
-def module_progress(course, members):
-    """{user id: (modules completed, live modules)} for the members, in two queries."""
-    modules = live_modules_by_course([course_access.original(course)]).get(
-        course_access.original(course).pk, []
-    )
-    keys = [module.translation_key for module in modules]
-    done = (
-        ModuleCompletion.objects.filter(
-            user__in=[m.user_id for m in members if m.user_id], module__translation_key__in=keys
-        )
-        .values("user_id")
-        .annotate(n=Count("module__translation_key", distinct=True))
-    )
-    counts = {row["user_id"]: row["n"] for row in done}
-    return {m.user_id: (counts.get(m.user_id, 0), len(modules)) for m in members if m.user_id}
+def module_progress(course, team):
+    """{user id: (modules completed, live modules)} for the team's members: the course's
+    remembered structure and the members' completions (`teams.members`, one query)."""
+    modules = [module for _path, module in remembered_structure(course_access.original(course))[0]]
+    keys = {module.translation_key for module in modules}
+    done = {}
+    for (user_id, _module_id), key in member_completions(team).items():
+        if key in keys:
+            done.setdefault(user_id, set()).add(key)
+    return {
+        user_id: (len(done.get(user_id, ())), len(modules)) for user_id in member_user_ids(team)
+    }
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -96,7 +93,7 @@ def team_page(request, course, team_slug):
     members = list(team.members.all())
     users = [member.user for member in members if member.user_id]
     extra = columns("team_member_columns", course, users)
-    progress = module_progress(course, members)
+    progress = module_progress(course, team)
     rows = [
         (
             member,

@@ -17,7 +17,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from core.pages import ContributedContextMixin, DeclaredChildrenMixin
+from core.pages import (
+    ContributedContextMixin,
+    DeclaredChildrenMixin,
+    RememberedViewRestrictionsMixin,
+)
 from core.routing import ContributedRoutesMixin
 from courses.choices import CourseFormat, CourseStatus, EnrolmentMode, PersonRole, ProgrammeForm
 from courses.forms import CoursePageForm
@@ -55,6 +59,7 @@ class CourseIndexPage(ContributedContextMixin, Page):
 
 
 class CoursePage(
+    RememberedViewRestrictionsMixin,
     MemberAwarePageMixin,
     ContributedContextMixin,
     DeclaredChildrenMixin,

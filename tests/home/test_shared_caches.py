@@ -4,6 +4,7 @@ after a publish, a move, an unpublish or a change of permissions shows the chang
 
 import pytest
 from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
 
 from courses.models import ModulePage
 from home.models import SiteSettings
@@ -92,3 +93,22 @@ def test_a_module_body_published_again_shows_its_new_words(client, course, learn
     page = client.get(module.url).content.decode()
     assert "Rewritten after the first session" in page
     assert "Secret body of module 1" not in page
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_a_view_restriction_added_or_removed_counts_on_the_next_request(
+    client, course, learner, prefix
+):
+    """A course page (and its routes) remembers which view restrictions apply to it."""
+    calendar = f"{prefix}{course.url}calendar.ics"
+    assert client.get(prefix + course.url).status_code == 200
+    assert client.get(calendar).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=course.get_parent(), restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name="Editors")])
+    assert client.get(prefix + course.url).status_code == 302  # to sign in as an editor
+    assert client.get(calendar).status_code == 302
+    restriction.delete()
+    assert client.get(prefix + course.url).status_code == 200
+    assert client.get(calendar).status_code == 200
