@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses import access as course_access
-from improvement import series
+from improvement import series, small_multiples
 from improvement.charts import run_chart
 from improvement.choices import RATIO_KINDS, MeasureKind
 from improvement.models import Baseline, MonthlyValue
@@ -33,7 +33,7 @@ class MeasureView:
     measure: object
     pooled: object  # chart of the sum of numerators over the sum of denominators
     median: object  # chart of the median of the teams' values
-    teams: list  # [(shown name, chart)]
+    teams: list  # [(shown name, SmallMultiple)]
     improving: int
     learning_from: list = field(default_factory=list)  # [TeamToLearnFrom]
 
@@ -168,15 +168,16 @@ def measure_view(measure, months, course_data):
     """One measure's MeasureView: each team's chart, then the collaborative's two."""
     teams, names, values, baselines, workshops = course_data
     grid = [[values.get((team.pk, measure.pk, month)) for month in months] for team in teams]
-    team_charts = []
-    for team, name, rows in zip(teams, names, grid, strict=True):
-        points = [row.value if row else None for row in rows]
-        starts = series.baseline_starts(measure, months, baselines.get((team.pk, measure.pk)))
-        chart = run_chart(
-            measure, months, points, starts, workshops, key=f"{measure.pk}-{team.pk}",
-            compact=True,
-        )  # fmt: skip
-        team_charts.append((name, chart))
+    series_of_teams = [
+        (
+            team.pk,
+            [row.value if row else None for row in rows],
+            series.baseline_starts(measure, months, baselines.get((team.pk, measure.pk))),
+        )
+        for team, rows in zip(teams, grid, strict=True)
+    ]
+    charts = small_multiples.team_charts(measure, months, series_of_teams)
+    team_charts = list(zip(names, charts, strict=True))
     columns = list(zip(*grid, strict=True)) if grid else [() for _month in months]
     pooled = run_chart(
         measure, months, [pooled_value(measure, rows) for rows in columns], (), workshops,
