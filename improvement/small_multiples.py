@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.template.loader import render_to_string
+from django.template.loader import get_template
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -35,17 +35,17 @@ def team_charts(measure, months, series):
     key = cache_key(measure, months, series)
     found = cache.get(key)
     if found is None:
-        found = [draw(measure, months, *each) for each in series]
+        template = get_template("improvement/run_chart.html")  # found once, not per team
+        found = [draw(template, measure, months, *each) for each in series]
         cache.set(key, found, LIFETIME)
     return found
 
 
-def draw(measure, months, team_id, values, starts):
+def draw(template, measure, months, team_id, values, starts):
     chart = run_chart(
         measure, months, values, starts, key=f"{measure.pk}-{team_id}", compact=True
     )  # fmt: skip
-    html = render_to_string("improvement/run_chart.html", {"chart": chart})
-    return SmallMultiple(chart.improving, html)
+    return SmallMultiple(chart.improving, template.render({"chart": chart}))
 
 
 def cache_key(measure, months, series):
