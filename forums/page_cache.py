@@ -54,10 +54,11 @@ def shows(*scopes):
 def offer(request, query, *, forum=None, timeout=None):
     """Let the page cache keep this response when it is shown to a signed-out visitor
     and, for a forum's own page, the forum is public; `query` is the query string the
-    view used, in canonical form."""
+    view used, in canonical form. That query is declared for every reader: a signed-in
+    reader's own copy of a topic's later page is kept by the same rule."""
+    declare_cache_query(request, query)
     if request.user.is_authenticated or (forum is not None and forum.scope != Scope.PUBLIC):
         return
-    declare_cache_query(request, query)
     mark_cacheable(request, timeout)
 
 

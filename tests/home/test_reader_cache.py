@@ -128,6 +128,17 @@ def test_an_undeclared_query_string_is_answered_but_never_stored(course, learner
     assert not was_a_copy(client, f"{course.url}?cb=1")
 
 
+def test_a_topics_later_page_is_kept_and_an_unused_query_is_not(
+    home_page, learner, django_assert_max_num_queries
+):
+    forum = Forum.objects.create(name="Open", slug="open", scope=Scope.PUBLIC, position=1)
+    topic = make_topic(forum, learner, replies=30)
+    client = signed_in(learner)
+    served_from_copy(client, f"{topic.get_absolute_url()}?page=2", django_assert_max_num_queries)
+    client.get(f"{topic.get_absolute_url()}?page=2&cb=1")
+    assert not was_a_copy(client, f"{topic.get_absolute_url()}?page=2&cb=1")
+
+
 def test_a_confirmation_page_with_its_form_is_never_kept(course, learner):
     client = signed_in(learner)
     url = f"{course.url}withdraw/"
