@@ -33,8 +33,8 @@ def applies(request):
         settings.READER_CACHE_SECONDS > 0
         and request.method == "GET"
         and request.user.is_authenticated
+        # Messages wait in their cookie (the session holds more only when the cookie says so).
         and "messages" not in request.COOKIES
-        and "_messages" not in request.session
         and not request.path_info.startswith(NEVER_STORED)
     )
 

@@ -2,7 +2,11 @@
 that copy is never shown after anything changed, to anyone else, or with a message."""
 
 import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection, transaction
+from django.http import HttpRequest
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -120,6 +124,18 @@ def test_a_message_is_shown_once_and_its_page_never_kept(course, learner):
     response = client.post(f"{course.url}complete/", {"module": module.pk}, follow=True)
     assert "is complete" in response.content.decode()
     assert "is complete" not in client.get(module.url).content.decode()
+
+
+def waiting_message():
+    return [Message(constants.INFO, "A message waiting for its page")]
+
+
+def test_a_message_waiting_in_its_cookie_is_shown_not_a_kept_copy(course, learner):
+    client = signed_in(learner)
+    client.get(course.url)
+    client.get(course.url)  # kept
+    client.cookies["messages"] = CookieStorage(HttpRequest())._encode(waiting_message())
+    assert "A message waiting for its page" in client.get(course.url).content.decode()
 
 
 def test_an_undeclared_query_string_is_answered_but_never_stored(course, learner):
