@@ -5,11 +5,12 @@ import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.http import HttpRequest
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from core import writes
 from core.caching import scope_generations
 from core.writes import SCOPE
 from courses.models import ModuleCompletion
@@ -198,3 +199,29 @@ def test_session_rows_and_reads_move_nothing(course, learner):
     client.get(course.url)
     client.get(course.url)
     assert scope_generations([SCOPE])[SCOPE] == before
+
+
+def test_every_new_connection_watches_its_writes_once(db):
+    fresh = connections.create_connection("default")
+    try:
+        fresh.ensure_connection()  # sends connection_created
+        assert fresh.execute_wrappers.count(writes.watch_writes) == 1
+        writes.watch(None, fresh)
+        assert fresh.execute_wrappers.count(writes.watch_writes) == 1
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize(
+    ("sql", "moves"),
+    [
+        ('UPDATE "home_user" SET "display_name" = %s', True),
+        ("  delete from forums_post where id = 1", True),  # raw SQL, as typed
+        ('INSERT INTO "courses_modulecompletion" ("user_id") VALUES (%s)', True),
+        ('UPDATE "django_session" SET "session_data" = %s', False),
+        ('SELECT "home_user"."id" FROM "home_user"', False),
+        ("BEGIN IMMEDIATE", False),
+    ],
+)
+def test_which_statements_are_writes(sql, moves):
+    assert writes.is_write(sql) is moves
