@@ -111,9 +111,12 @@ def served_page_path(request):
     return getattr(getattr(route, "page", None), "path", None)
 
 
-def lifetime(request):
+def lifetime(request, longest=None):
+    """The view's shorter lifetime, if it asked for one, within `longest` (by default
+    PAGE_CACHE_SECONDS)."""
+    longest = settings.PAGE_CACHE_SECONDS if longest is None else longest
     shorter = getattr(request, "page_cache_timeout", None)
-    return min(shorter, settings.PAGE_CACHE_SECONDS) if shorter else settings.PAGE_CACHE_SECONDS
+    return min(shorter, longest) if shorter else longest
 
 
 class AnonymousPageCacheMiddleware:

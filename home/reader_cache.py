@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 
 from core.caching import scope_generations, scopes_are_current
 from core.writes import SCOPE
-from home.page_cache import cache_control, query_matches_declaration
+from home.page_cache import cache_control, lifetime, query_matches_declaration
 
 NEVER_STORED = "/admin/"
 
@@ -71,11 +71,6 @@ def storable(request, response):
     )
 
 
-def lifetime(request):
-    shorter = getattr(request, "page_cache_timeout", None)
-    return min(shorter or settings.READER_CACHE_SECONDS, settings.READER_CACHE_SECONDS)
-
-
 class ReaderPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -95,5 +90,5 @@ class ReaderPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             response.reader_cache_scopes = generations
-            cache.set(key, response, lifetime(request))
+            cache.set(key, response, lifetime(request, settings.READER_CACHE_SECONDS))
         return response
